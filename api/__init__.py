@@ -1,0 +1,1 @@
+"""Ficha: an open, multi-tenant back office for customer operations."""

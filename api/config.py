@@ -1,0 +1,90 @@
+"""Settings, read once from the environment (prefix ``FICHA_``) and from ``.env``.
+
+``DATABASE_URL`` and ``REDIS_URL`` keep their conventional unprefixed names: when they are
+unset, ``ficha dev`` (and the test suite) start the embedded PostgreSQL and Redis instead.
+Every variable is listed, with its meaning, in the README's configuration table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FICHA_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "FICHA_DATABASE_URL")
+    )
+    redis_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "FICHA_REDIS_URL")
+    )
+    data_dir: Path = ROOT / ".data"
+    secret_key: SecretStr = SecretStr("dev-insecure-secret-change-me-0123456789abcdef")
+    public_url: str = "http://127.0.0.1:8000"
+    default_language: Literal["es", "en", "pt"] = "es"
+
+    # Database pool
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    db_echo: bool = False
+
+    # Tokens
+    access_token_ttl_seconds: int = Field(default=900, le=900)
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+
+    # argon2id (ASVS 11.4.2 floor: t=2, m=19 MiB, p=1; the defaults are RFC 9106 "low memory")
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 65536
+    argon2_parallelism: int = 4
+
+    # Background work
+    queue_name: str = "ficha:queue"
+    worker_poll_delay: float = 0.1
+    job_timeout_seconds: int = 600
+
+    # Mail: "console" logs the message and keeps it in the mail log (dev); "smtp" sends it.
+    mail_backend: Literal["console", "smtp"] = "console"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 10.0
+    mail_from: str = "Ficha <no-reply@ficha.local>"
+    mail_max_attempts: int = 6
+
+    # HTTP
+    port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "FICHA_PORT"))
+    host: str = "127.0.0.1"
+    cors_origins: list[str] = []
+    trusted_proxies: list[str] = []
+    max_json_body_bytes: int = 1_048_576
+    expose_docs: bool = True
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # Files
+    storage_dir: Path | None = None
+    max_upload_bytes: int = 10 * 1024 * 1024
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.storage_dir or (self.data_dir / "files")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Plumbing shared by every domain, with no business rules: each guarantee is written once here."""

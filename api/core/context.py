@@ -1,0 +1,173 @@
+"""How a request becomes a :class:`TenantContext`: session, principal, permission, jobs.
+
+Every route under ``/api/v1`` depends on exactly one of:
+
+* ``Authorize(permission, …)`` — authenticates the bearer credential, checks the permission(s)
+  and binds the tenant and actor to the session (each domain names these in its ``auth.py``);
+* ``Public`` — for the few routes that need no credential (login, password reset …).
+
+A meta-test walks ``app.routes`` and fails for any route with neither. The session dependency
+commits after the handler returns and *then* enqueues the jobs the handler queued.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import structlog
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.core import i18n
+from api.core.db import Actor, bind_actor
+from api.core.errors import Forbidden, Unauthenticated
+from api.core.queue import JobBuffer, enqueue_all
+from api.core.requestctx import current_client_ip, current_request_id
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller: a staff user, directly or through an integration token."""
+
+    tenant_id: uuid.UUID
+    user_id: uuid.UUID
+    permissions: frozenset[str]
+    session_id: uuid.UUID | None = None
+    token_id: uuid.UUID | None = None
+    culture: str = "es"
+
+    @property
+    def actor(self) -> Actor:
+        if self.token_id is not None:
+            return Actor(type="token", user_id=self.user_id, token_id=self.token_id)
+        return Actor(type="user", user_id=self.user_id)
+
+    def has(self, permission: str) -> bool:
+        return permission in self.permissions
+
+
+# An authenticator turns a bearer credential into a Principal (or None); identity provides it.
+Authenticator = Callable[[AsyncSession, str], Awaitable[Principal | None]]
+
+
+@dataclass
+class UnitOfWork:
+    session: AsyncSession
+    jobs: JobBuffer = field(default_factory=JobBuffer)
+
+
+@dataclass
+class TenantContext:
+    """What a service needs to act: the session, who acts, for which tenant, and a job buffer."""
+
+    uow: UnitOfWork
+    principal: Principal | None
+    tenant_id: uuid.UUID | None
+    language: i18n.Language
+    request_id: str | None = None
+    ip: str | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        return self.uow.session
+
+    @property
+    def user_id(self) -> uuid.UUID | None:
+        return self.principal.user_id if self.principal else None
+
+    def enqueue(self, function: str, *args: Any, job_id: str | None = None, **kwargs: Any) -> None:
+        """Queue a job to be enqueued after commit (dropped on rollback)."""
+        self.uow.jobs.add(function, *args, job_id=job_id, **kwargs)
+
+    def require(self, permission: str) -> None:
+        if self.principal is None or not self.principal.has(permission):
+            raise Forbidden(params={"permission": permission})
+
+    def can(self, permission: str) -> bool:
+        return self.principal is not None and self.principal.has(permission)
+
+
+async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
+    """One session per request: commit after the handler, then enqueue its jobs."""
+    state = request.app.state
+    async with state.db.sessionmaker() as session:
+        bind_actor(session, None, Actor.system())
+        uow = UnitOfWork(session=session)
+        try:
+            yield uow
+        except BaseException:
+            await session.rollback()
+            uow.jobs.clear()
+            raise
+        await session.commit()
+    await enqueue_all(getattr(state, "arq", None), uow.jobs.jobs, state.settings.queue_name)
+
+
+UnitOfWorkDep = Annotated[UnitOfWork, Depends(unit_of_work, scope="function")]
+
+bearer_scheme = HTTPBearer(auto_error=False, description="An access token or an integration token")
+
+
+async def current_principal(
+    request: Request,
+    uow: UnitOfWorkDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise Unauthenticated()
+    authenticator: Authenticator = request.app.state.authenticator
+    principal = await authenticator(uow.session, credentials.credentials)
+    if principal is None:
+        raise Unauthenticated("invalid_credential")
+    structlog.contextvars.bind_contextvars(tenant_id=str(principal.tenant_id), user_id=str(principal.user_id))
+    return principal
+
+
+def _context(uow: UnitOfWork, principal: Principal | None) -> TenantContext:
+    tenant_id = principal.tenant_id if principal else None
+    bind_actor(uow.session, tenant_id, principal.actor if principal else Actor.system())
+    return TenantContext(
+        uow=uow,
+        principal=principal,
+        tenant_id=tenant_id,
+        language=i18n.current_language.get(),
+        request_id=current_request_id.get(),
+        ip=current_client_ip.get(),
+    )
+
+
+class Authorize:
+    """Dependency: an authenticated principal holding every permission named.
+
+    ``Authorize()`` with no permission admits any authenticated user (e.g. ``/me``).
+    """
+
+    def __init__(self, *permissions: str) -> None:
+        self.permissions = permissions
+
+    def __repr__(self) -> str:
+        return f"Authorize{self.permissions!r}"
+
+    async def __call__(
+        self, uow: UnitOfWorkDep, principal: Annotated[Principal, Depends(current_principal)]
+    ) -> TenantContext:
+        for permission in self.permissions:
+            if not principal.has(permission):
+                structlog.get_logger("ficha.security").info(
+                    "authorization_denied", permission=permission
+                )
+                raise Forbidden(params={"permission": permission})
+        return _context(uow, principal)
+
+
+async def public_context(uow: UnitOfWorkDep) -> TenantContext:
+    """Dependency for routes that need no credential; the meta-test knows this name."""
+    return _context(uow, None)
+
+
+Public = Annotated[TenantContext, Depends(public_context)]
+Authenticated = Annotated[TenantContext, Depends(Authorize())]

@@ -1,0 +1,28 @@
+"""Accent- and case-insensitive matching in PostgreSQL.
+
+``f_unaccent`` is an IMMUTABLE wrapper around the ``unaccent`` extension (created by the first
+migration), so expressions built here can be indexed with ``gin_trgm_ops``: a trigram index
+on ``f_unaccent(lower(col))`` serves ``contains`` and similarity searches alike. The search
+term is folded by the same SQL functions, so "Pérez", "perez" and "PEREZ" fold identically.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, literal
+from sqlalchemy.sql.elements import ColumnElement
+
+
+def folded(expression: Any) -> ColumnElement[str]:
+    return func.f_unaccent(func.lower(expression))
+
+
+def escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def folded_contains(expression: Any, term: str) -> ColumnElement[bool]:
+    """``expression`` contains ``term``, ignoring case and accents (trigram-indexable)."""
+    pattern = func.concat("%", folded(literal(escape_like(term))), "%")
+    return folded(expression).like(pattern, escape="\\")
