@@ -19,6 +19,7 @@ from api import domains
 from api.config import ROOT, Settings, get_settings
 from api.core import health, problems
 from api.core import logging as ficha_logging
+from api.core import openapi as contract
 from api.core.db import Database
 from api.core.middleware import RequestContextMiddleware
 from api.core.xml_safety import assert_defused_xml
@@ -100,7 +101,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs" if docs else None,
         redoc_url=None,
         openapi_url="/openapi.json" if docs else None,
-        max_body_size=settings.max_json_body_bytes,
     )
     app.state.settings = settings
     app.state.authenticator = authenticate
@@ -110,10 +110,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
                            allow_headers=["Authorization", "Content-Type", "Accept-Language", "X-Request-ID"])
     app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies,
-                       default_language=settings.default_language)
+                       default_language=settings.default_language, max_json_bytes=settings.max_json_body_bytes,
+                       max_upload_bytes=settings.max_request_bytes)
     app.include_router(health.router)
     app.include_router(api_router())
     for extra in domains.EXTRA_ROUTERS(settings):
         app.include_router(extra)
     _mount_spa(app)
+    contract.install(app)
     return app
