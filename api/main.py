@@ -22,6 +22,7 @@ from api.core import logging as ficha_logging
 from api.core import openapi as contract
 from api.core.db import Database
 from api.core.middleware import RequestContextMiddleware
+from api.core.storage import storage_from_settings
 from api.core.xml_safety import assert_defused_xml
 from api.identity.service import authenticate
 
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.authenticator = authenticate
+    app.state.storage = storage_from_settings(settings)
     problems.install(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
