@@ -79,3 +79,10 @@ def test_every_message_has_the_three_languages():
     for code, texts in i18n._CATALOGUE.items():
         assert set(texts) == {"es", "en", "pt"}, code
         assert all(m.title and m.detail for m in texts.values()), code
+
+
+async def test_a_repeated_single_valued_parameter_is_refused(client, admin_headers):
+    response = await client.get("/api/v1/locations?q=a&q=b", headers=admin_headers)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"loc": ["query", "q"], "msg": "Este parámetro solo admite un valor", "type": "repeated_parameter"}]
