@@ -77,6 +77,13 @@ class Settings(BaseSettings):
     storage_dir: Path | None = None
     max_upload_bytes: int = 10 * 1024 * 1024
 
+    # Import / export
+    import_max_rows: int = 200_000
+    import_max_bytes: int = 50 * 1024 * 1024
+    import_batch_size: int = 1_000
+    export_rows_per_file: int = 7_000
+    export_link_ttl_seconds: int = 24 * 3600
+
     @property
     def is_production(self) -> bool:
         return self.environment == "production"

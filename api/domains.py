@@ -15,6 +15,7 @@ from api.audit.endpoints import router as audit_router
 from api.identity.endpoints import router as identity_router
 from api.jobs.endpoints import router as jobs_router
 from api.locations.endpoints import router as locations_router
+from api.transfer.endpoints import router as transfer_router
 
 if TYPE_CHECKING:
     from api.config import Settings
@@ -24,12 +25,14 @@ ROUTERS: list[APIRouter] = [
     locations_router,
     audit_router,
     jobs_router,
+    transfer_router,
 ]
 
 # Modules exposing TASKS (arq functions) and optionally CRON (arq cron jobs).
 TASK_MODULES: list[str] = [
     "api.jobs.tasks",
     "api.notifications.tasks",
+    "api.transfer.tasks",
 ]
 
 
@@ -50,6 +53,7 @@ MODEL_MODULES: list[str] = [
     "api.locations.models",
     "api.jobs.models",
     "api.notifications.models",
+    "api.transfer.models",
 ]
 
 

@@ -15,6 +15,7 @@ from api import domains
 from api.config import Settings, get_settings
 from api.core import logging as ficha_logging
 from api.core.db import Database
+from api.core.storage import storage_from_settings
 from api.core.xml_safety import assert_defused_xml
 
 
@@ -29,6 +30,7 @@ def collect() -> tuple[list, list]:
 async def startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx.get("settings") or get_settings()
     ctx["settings"] = settings
+    ctx.setdefault("storage", storage_from_settings(settings))
     if "db" not in ctx:
         assert settings.database_url, "DATABASE_URL is not set"
         ctx["db"] = Database.from_url(settings.database_url, pool_size=5, max_overflow=5)

@@ -70,8 +70,9 @@ def run_id() -> str:
 
 
 @pytest.fixture(scope="session")
-def settings(run_id: str) -> Settings:
+def settings(run_id: str, tmp_path_factory) -> Settings:
     return Settings(
+        storage_dir=tmp_path_factory.mktemp("files"),
         database_url=None,
         redis_url=os.environ["REDIS_URL"],
         queue_name=f"ficha:test:{run_id}:{worker_name()}",

@@ -44,6 +44,7 @@ _DESCRIPTIONS = {
     "404": "Not found (including another workspace's records)",
     "409": "Conflicts with the current state (e.g. a duplicate)",
     "413": "Request body too large",
+    "415": "The uploaded file's content is not of an accepted type",
     "422": "Invalid input (field errors in `errors`)",
     "429": "Too many requests (see Retry-After)",
 }
@@ -62,6 +63,8 @@ def _statuses(route: Any, method: str) -> list[str]:
         statuses.append("404")
     if has_body:
         statuses += ["400", "413"]
+        if getattr(route.body_field.field_info, "media_type", "") == "multipart/form-data":
+            statuses.append("415")
     if method in ("POST", "PUT", "PATCH", "DELETE"):
         statuses.append("409")
     return sorted(set(statuses))

@@ -74,6 +74,10 @@ class TenantRepository(Generic[M]):
             stmt = stmt.where(getattr(model, column) == value)
         return bool((await self.session.execute(stmt)).scalar_one())
 
+    async def count(self, stmt: Select) -> int:
+        """How many rows ``stmt`` matches (for jobs' progress; lists never count)."""
+        return (await self.session.execute(select(func.count()).select_from(stmt.subquery()))).scalar_one()
+
     async def add(self, obj: M) -> M:
         self.session.add(obj)
         await self.session.flush()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,6 +22,7 @@ CHUNK = 64 * 1024
 
 class Storage(Protocol):
     async def put(self, key: str, data: bytes) -> None: ...
+    async def put_file(self, key: str, path: Path) -> None: ...
     async def read(self, key: str) -> bytes: ...
     def stream(self, key: str) -> AsyncIterator[bytes]: ...
     async def delete(self, key: str) -> None: ...
@@ -59,6 +61,18 @@ class LocalStorage:
             os.replace(temp, path)
 
         await asyncio.to_thread(write)
+
+    async def put_file(self, key: str, path: Path) -> None:
+        """Store a (possibly large) local file without loading it in memory."""
+        target = self._path(key)
+
+        def copy() -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+            shutil.copyfile(path, temp)
+            os.replace(temp, target)
+
+        await asyncio.to_thread(copy)
 
     async def read(self, key: str) -> bytes:
         return await asyncio.to_thread(self._path(key).read_bytes)

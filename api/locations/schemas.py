@@ -58,7 +58,12 @@ class LocationRead(ReadModel):
     updated_at: datetime
 
 
-class LocationFilters(ListQuery):
+class LocationSearch(InputModel):
+    """Which locations: shared by the list and by exports."""
+
     q: SearchTerm | None = Field(default=None, description="Part of the name; accents and case ignored")
     city: Str100 | None = Field(default=None, description="Exact city, case ignored")
+
+
+class LocationFilters(ListQuery, LocationSearch):
     sort: LocationSort = "name"

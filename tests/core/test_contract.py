@@ -24,8 +24,9 @@ def _walk(node: Any, components: dict[str, Any], path: str, seen: set[str]):
                 seen.add(name)
                 yield from _walk(components[name], components, f"{path}->{name}", seen)
             return
-        if node.get("type") == "string" and "enum" not in node and "const" not in node and \
-                node.get("format") not in ("uuid", "date", "date-time", "binary", "email", "time"):
+        is_file = node.get("format") == "binary" or "contentMediaType" in node
+        if node.get("type") == "string" and "enum" not in node and "const" not in node and not is_file and \
+                node.get("format") not in ("uuid", "date", "date-time", "email", "time"):
             yield ("string", path, node)
         if node.get("type") == "array":
             yield ("array", path, node)

@@ -86,3 +86,9 @@ async def test_a_repeated_single_valued_parameter_is_refused(client, admin_heade
     assert response.status_code == 422
     assert response.json()["errors"] == [
         {"loc": ["query", "q"], "msg": "Este parámetro solo admite un valor", "type": "repeated_parameter"}]
+
+
+async def test_an_unknown_query_parameter_is_refused(client, admin_headers):
+    response = await client.get("/api/v1/exports/template?entity=locations&entitty=x", headers=admin_headers)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "entitty"]

@@ -1,0 +1,61 @@
+"""What an entity provides to be imported and exported (implemented in its own domain)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.transfer.columns import Column
+
+Mode = Literal["create", "update", "upsert"]
+Outcome = Literal["created", "updated", "unchanged", "failed"]
+
+
+@dataclass
+class ImportRow:
+    number: int  # the row's number in the sheet (the header is row 1)
+    values: dict[str, Any]  # parsed cell values by column key (only the columns in the file)
+
+
+@dataclass
+class RowResult:
+    number: int
+    outcome: Outcome
+    errors: dict[str, dict[str, str]] = field(default_factory=dict)  # {column: {es, en, pt}}
+
+
+def row_error(number: int, column: str, es: str, en: str, pt: str) -> RowResult:
+    return RowResult(number=number, outcome="failed", errors={column: {"es": es, "en": en, "pt": pt}})
+
+
+class TransferAdapter(Protocol):
+    entity: str  # the `entity` value in the API ("contacts", "users", "locations")
+    read_permission: str  # needed (with transfer:export) to export
+    write_permission: str  # needed (with transfer:import) to import
+    id_column: str  # the column that identifies a record for updates
+    filter_model: type[BaseModel]  # the list's filters, accepted in export requests
+
+    async def columns(self, session: AsyncSession, tenant_id: uuid.UUID, *, relations: bool) -> list[Column]:
+        """Every column, custom fields included; relation columns only when ``relations``."""
+        ...
+
+    async def count(self, session: AsyncSession, tenant_id: uuid.UUID, filters: BaseModel) -> int:
+        """How many records an export of ``filters`` will hold (for progress)."""
+        ...
+
+    def export_batches(self, session: AsyncSession, tenant_id: uuid.UUID, filters: BaseModel, *,
+                       relations: bool, batch_size: int) -> AsyncIterator[list[dict[str, Any]]]:
+        """The matching records as dicts keyed by column key, in batches, in a stable order."""
+        ...
+
+    async def apply(self, session: AsyncSession, tenant_id: uuid.UUID, rows: list[ImportRow],
+                    mode: Mode) -> list[RowResult]:
+        """Apply parsed rows (one result per row). A row and its relations are applied together
+        or not at all: rows that break a rule come back ``failed`` and change nothing. Called
+        inside a transaction; an exception makes the pipeline retry the rows one by one."""
+        ...
