@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from api.core.schemas import InputModel, ReadModel, Str40
+from api.core.schemas import FilterModel, ReadModel, Str40
 
 
 class AuditEventRead(ReadModel):
@@ -30,7 +30,7 @@ class AuditEventRead(ReadModel):
         return None if value is None else str(value)
 
 
-class AuditEventFilters(InputModel):
+class AuditEventFilters(FilterModel):
     entity_type: Str40 | None = None
     entity_id: uuid.UUID | None = None
     actor_id: uuid.UUID | None = Field(default=None, description="The acting user (directly or by token)")

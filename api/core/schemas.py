@@ -19,6 +19,17 @@ class InputModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class FilterModel(BaseModel):
+    """A list's filters, read from the query string (``Annotated[XFilters, Query()]``).
+
+    Unlike ``InputModel`` it ignores unknown parameters: FastAPI validates a query model
+    against the *whole* query string, so ``extra="forbid"`` would also refuse the paging
+    parameters (``limit``, ``cursor``) that ``PageParamsDep`` reads from the same string.
+    """
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
 class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from api.core.schemas import InputModel, ReadModel, Str100
+from api.core.schemas import FilterModel, ReadModel, Str100
 
 JobStatus = Literal["pending", "running", "completed", "failed"]
 
@@ -30,6 +30,6 @@ class JobAccepted(ReadModel):
     status: JobStatus = "pending"
 
 
-class JobFilters(InputModel):
+class JobFilters(FilterModel):
     status: JobStatus | None = None
     kind: Str100 | None = None
