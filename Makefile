@@ -50,7 +50,7 @@ frontend-test:
 
 e2e: $(STAMP)
 	@if command -v chromium >/dev/null 2>&1; then \
-		cd frontend && npm run build && npm run e2e; \
+		cd frontend && (test -d node_modules || npm ci --no-audit --no-fund) && npm run build && npm run e2e; \
 	else \
 		echo ""; \
 		echo "!!! Chromium is not installed: SKIPPING the browser tests (apt-get install -y chromium). CI requires them."; \
