@@ -64,8 +64,9 @@ test('edit: the drawer opens with the record and saves only what changed', async
 
   await expect(drawer).toBeHidden();
   await expect(page.getByText(`Ubicación «${name}» guardada.`)).toBeVisible();
-  // Closing the drawer kept the list's filter.
+  // Closing the drawer kept the list's filter and gave focus back to the link that opened it.
   await expect(page).toHaveURL(/\/locations\?q=/);
+  await expect(page.getByRole('link', { name: `Editar ${name}` })).toBeFocused();
   await expect(rowOf(page, name).getByRole('cell', { name: 'Santiago de Chile' })).toBeVisible();
 });
 

@@ -1,6 +1,5 @@
 import { notifications } from '@mantine/notifications';
 import { useCreateLocation } from '../api/createLocation';
-import { useCloseDrawer } from '../hooks/useCloseDrawer';
 import { useLocationsTranslation } from '../i18n';
 import { LocationDrawer } from './LocationDrawer';
 import { LocationForm } from './LocationForm';
@@ -8,20 +7,21 @@ import { EMPTY_LOCATION, toLocationBody } from './locationFormValues';
 
 export function LocationCreateDrawer() {
   const { t } = useLocationsTranslation();
-  const close = useCloseDrawer();
   const create = useCreateLocation();
   return (
-    <LocationDrawer title={t('drawer.createTitle')} onClose={close}>
-      <LocationForm
-        initialValues={EMPTY_LOCATION}
-        submitting={create.isPending}
-        onCancel={close}
-        onSubmit={async (values) => {
-          const location = await create.mutateAsync(toLocationBody(values));
-          notifications.show({ color: 'teal', message: t('notify.created', { name: location.name }) });
-          close();
-        }}
-      />
+    <LocationDrawer title={t('drawer.createTitle')}>
+      {(close) => (
+        <LocationForm
+          initialValues={EMPTY_LOCATION}
+          submitting={create.isPending}
+          onCancel={close}
+          onSubmit={async (values) => {
+            const location = await create.mutateAsync(toLocationBody(values));
+            notifications.show({ color: 'teal', message: t('notify.created', { name: location.name }) });
+            close();
+          }}
+        />
+      )}
     </LocationDrawer>
   );
 }

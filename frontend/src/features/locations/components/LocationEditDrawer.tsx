@@ -4,7 +4,6 @@ import { ErrorState } from '@/components/states/ErrorState';
 import { LoadingState } from '@/components/states/LoadingState';
 import { useReadLocation } from '../api/readLocation';
 import { useUpdateLocation } from '../api/updateLocation';
-import { useCloseDrawer } from '../hooks/useCloseDrawer';
 import { useLocationsTranslation } from '../i18n';
 import { LocationDrawer } from './LocationDrawer';
 import { LocationForm } from './LocationForm';
@@ -13,29 +12,32 @@ import { changedFields, fromLocation } from './locationFormValues';
 export function LocationEditDrawer() {
   const { t } = useLocationsTranslation();
   const { locationId = '' } = useParams();
-  const close = useCloseDrawer();
   const location = useReadLocation(locationId);
   const update = useUpdateLocation();
 
   return (
-    <LocationDrawer title={t('drawer.editTitle')} onClose={close}>
-      {location.isPending && <LoadingState />}
-      {location.isError && <ErrorState error={location.error} onRetry={() => void location.refetch()} />}
-      {location.isSuccess && (
-        <LocationForm
-          // A fresh form per record (and per saved version) so its initial values are right.
-          key={`${location.data.id}:${location.data.updated_at}`}
-          initialValues={fromLocation(location.data)}
-          submitting={update.isPending}
-          onCancel={close}
-          onSubmit={async (values) => {
-            const changes = changedFields(values, fromLocation(location.data));
-            const saved =
-              Object.keys(changes).length === 0 ? location.data : await update.mutateAsync({ locationId, changes });
-            notifications.show({ color: 'teal', message: t('notify.updated', { name: saved.name }) });
-            close();
-          }}
-        />
+    <LocationDrawer title={t('drawer.editTitle')}>
+      {(close) => (
+        <>
+          {location.isPending && <LoadingState />}
+          {location.isError && <ErrorState error={location.error} onRetry={() => void location.refetch()} />}
+          {location.isSuccess && (
+            <LocationForm
+              // A fresh form per record (and per saved version) so its initial values are right.
+              key={`${location.data.id}:${location.data.updated_at}`}
+              initialValues={fromLocation(location.data)}
+              submitting={update.isPending}
+              onCancel={close}
+              onSubmit={async (values) => {
+                const changes = changedFields(values, fromLocation(location.data));
+                const saved =
+                  Object.keys(changes).length === 0 ? location.data : await update.mutateAsync({ locationId, changes });
+                notifications.show({ color: 'teal', message: t('notify.updated', { name: saved.name }) });
+                close();
+              }}
+            />
+          )}
+        </>
       )}
     </LocationDrawer>
   );
