@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Burger, Group, Progress, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useNavigation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/language/LanguageSwitch';
 import { useCurrentUser } from '@/lib/auth/currentUser';
 import { useAppTranslation } from '../i18n';
@@ -9,12 +10,28 @@ import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 import classes from './AppLayout.module.css';
 
+/**
+ * Moving to another section (e.g. Panel → Ubicaciones) puts focus on the main region, so
+ * keyboard and screen-reader users start at the new screen instead of deep in the navigation.
+ * Drawers and filters inside a section (`/locations/new`, `?q=`) keep their own focus.
+ */
+function useFocusMainOnSectionChange() {
+  const section = useLocation().pathname.split('/')[1] ?? '';
+  const previous = useRef(section);
+  useEffect(() => {
+    if (previous.current === section) return;
+    previous.current = section;
+    document.getElementById('main-content')?.focus();
+  }, [section]);
+}
+
 /** The signed-in frame: header (bell, language, user), navigation, and the screen. */
 export function AppLayout() {
   const { t } = useAppTranslation();
   const user = useCurrentUser();
   const [navOpened, nav] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
+  useFocusMainOnSectionChange();
 
   return (
     <AppShell
@@ -59,6 +76,7 @@ export function AppLayout() {
       <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
         {navigating && <Progress value={100} animated size="xs" className={classes.progress} aria-hidden />}
         <Outlet />
+        <ScrollRestoration />
       </AppShell.Main>
     </AppShell>
   );
