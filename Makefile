@@ -51,6 +51,8 @@ frontend-test:
 e2e: $(STAMP)
 	@if command -v chromium >/dev/null 2>&1; then \
 		cd frontend && (test -d node_modules || npm ci --no-audit --no-fund) && npm run build && npm run e2e; \
+	elif [ -n "$$FICHA_REQUIRE_BROWSER_TESTS" ]; then \
+		echo "!!! Chromium is required (FICHA_REQUIRE_BROWSER_TESTS is set) but not installed"; exit 1; \
 	else \
 		echo ""; \
 		echo "!!! Chromium is not installed: SKIPPING the browser tests (apt-get install -y chromium). CI requires them."; \

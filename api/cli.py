@@ -97,6 +97,7 @@ def dev() -> None:
     """Everything a newcomer needs, in one process tree; Ctrl-C stops all of it."""
     from api.core import embedded
 
+    os.environ.setdefault("FICHA_LOG_JSON", "false")  # people read these logs; production keeps JSON
     settings = _settings()
     _dev_secret(settings)
     servers, _env = embedded.provide(

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="FICHA_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="FICHA_", env_file=".env", extra="ignore", populate_by_name=True)
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str | None = Field(
@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []
     max_json_body_bytes: int = 1_048_576
+    max_request_bytes: int = 64 * 1024 * 1024  # multipart uploads (imports, files); domains set finer limits
     expose_docs: bool = True
     log_level: str = "INFO"
     log_json: bool = True

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from arq import create_pool
 from arq.connections import RedisSettings
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.routing import APIRoute
@@ -19,8 +19,11 @@ from api import domains
 from api.config import ROOT, Settings, get_settings
 from api.core import health, problems
 from api.core import logging as ficha_logging
+from api.core import openapi as contract
 from api.core.db import Database
 from api.core.middleware import RequestContextMiddleware
+from api.core.params import single_valued_query
+from api.core.storage import storage_from_settings
 from api.core.xml_safety import assert_defused_xml
 from api.identity.service import authenticate
 
@@ -34,7 +37,7 @@ def operation_id(route: APIRoute) -> str:
 
 
 def api_router() -> APIRouter:
-    router = APIRouter(prefix=API_PREFIX)
+    router = APIRouter(prefix=API_PREFIX, dependencies=[Depends(single_valued_query)])
     for domain_router in domains.ROUTERS:
         router.include_router(domain_router)
     return router
@@ -100,20 +103,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs" if docs else None,
         redoc_url=None,
         openapi_url="/openapi.json" if docs else None,
-        max_body_size=settings.max_json_body_bytes,
     )
     app.state.settings = settings
     app.state.authenticator = authenticate
+    app.state.storage = storage_from_settings(settings)
     problems.install(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
                            allow_headers=["Authorization", "Content-Type", "Accept-Language", "X-Request-ID"])
     app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies,
-                       default_language=settings.default_language)
+                       default_language=settings.default_language, max_json_bytes=settings.max_json_body_bytes,
+                       max_upload_bytes=settings.max_request_bytes)
     app.include_router(health.router)
     app.include_router(api_router())
     for extra in domains.EXTRA_ROUTERS(settings):
         app.include_router(extra)
     _mount_spa(app)
+    contract.install(app)
     return app

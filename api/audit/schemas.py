@@ -8,7 +8,8 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from api.core.schemas import FilterModel, ReadModel, Str40
+from api.core.pagination import ListQuery
+from api.core.schemas import ReadModel, Str40, Timestamp
 
 
 class AuditEventRead(ReadModel):
@@ -30,11 +31,11 @@ class AuditEventRead(ReadModel):
         return None if value is None else str(value)
 
 
-class AuditEventFilters(FilterModel):
+class AuditEventFilters(ListQuery):
     entity_type: Str40 | None = None
     entity_id: uuid.UUID | None = None
     actor_id: uuid.UUID | None = Field(default=None, description="The acting user (directly or by token)")
     actor_type: Literal["user", "token", "system"] | None = None
     action: Str40 | None = None
-    occurred_from: datetime | None = None
-    occurred_to: datetime | None = None
+    occurred_from: Timestamp | None = None
+    occurred_to: Timestamp | None = None

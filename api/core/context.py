@@ -70,6 +70,8 @@ class TenantContext:
     language: i18n.Language
     request_id: str | None = None
     ip: str | None = None
+    redis: Any = None  # arq's Redis pool: rate limits, pub/sub (None in some jobs)
+    storage: Any = None  # api.core.storage.Storage
 
     @property
     def session(self) -> AsyncSession:
@@ -127,9 +129,10 @@ async def current_principal(
     return principal
 
 
-def _context(uow: UnitOfWork, principal: Principal | None) -> TenantContext:
+def _context(request: Request, uow: UnitOfWork, principal: Principal | None) -> TenantContext:
     tenant_id = principal.tenant_id if principal else None
     bind_actor(uow.session, tenant_id, principal.actor if principal else Actor.system())
+    state = request.app.state
     return TenantContext(
         uow=uow,
         principal=principal,
@@ -137,6 +140,8 @@ def _context(uow: UnitOfWork, principal: Principal | None) -> TenantContext:
         language=i18n.current_language.get(),
         request_id=current_request_id.get(),
         ip=current_client_ip.get(),
+        redis=getattr(state, "arq", None),
+        storage=getattr(state, "storage", None),
     )
 
 
@@ -153,7 +158,7 @@ class Authorize:
         return f"Authorize{self.permissions!r}"
 
     async def __call__(
-        self, uow: UnitOfWorkDep, principal: Annotated[Principal, Depends(current_principal)]
+        self, request: Request, uow: UnitOfWorkDep, principal: Annotated[Principal, Depends(current_principal)]
     ) -> TenantContext:
         for permission in self.permissions:
             if not principal.has(permission):
@@ -161,12 +166,12 @@ class Authorize:
                     "authorization_denied", permission=permission
                 )
                 raise Forbidden(params={"permission": permission})
-        return _context(uow, principal)
+        return _context(request, uow, principal)
 
 
-async def public_context(uow: UnitOfWorkDep) -> TenantContext:
+async def public_context(request: Request, uow: UnitOfWorkDep) -> TenantContext:
     """Dependency for routes that need no credential; the meta-test knows this name."""
-    return _context(uow, None)
+    return _context(request, uow, None)
 
 
 Public = Annotated[TenantContext, Depends(public_context)]

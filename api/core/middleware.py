@@ -3,6 +3,7 @@
 * a request id (``X-Request-ID`` when it is a sane token, else a fresh one), echoed back;
 * the client IP, trusting ``X-Forwarded-For`` only from configured proxies;
 * the response language, negotiated from ``Accept-Language``;
+* request body limits (JSON vs uploads), answered as problem+json 413;
 * security headers on every response;
 * Prometheus metrics by route template and one structured access-log line.
 """
@@ -14,8 +15,10 @@ import re
 import time
 import uuid
 
+import orjson
 import structlog
 from prometheus_client import Counter, Histogram
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core import i18n
@@ -41,13 +44,67 @@ _SECURITY_HEADERS = [
 _API_CACHE = (b"cache-control", b"no-store")
 
 
+def route_template(scope: Scope) -> str:
+    """The matched route's full path template (``/api/v1/locations/{location_id}``), so metrics
+    are labelled by route, not by id. FastAPI keeps included routers nested, and records the
+    effective route (with its full path) in the scope; plain Starlette routes sit in "route"."""
+    try:
+        from fastapi.routing import _get_scope_effective_route_context
+
+        effective = _get_scope_effective_route_context(scope)
+    except ImportError:  # an older FastAPI: the route itself has the full path
+        effective = None
+    path = getattr(effective, "path", None) or getattr(scope.get("route"), "path", None)
+    return path or "unmatched"
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(status_code=413)
+
+
 class RequestContextMiddleware:
     def __init__(
-        self, app: ASGIApp, *, trusted_proxies: list[str], default_language: i18n.Language
+        self, app: ASGIApp, *, trusted_proxies: list[str], default_language: i18n.Language,
+        max_json_bytes: int, max_upload_bytes: int,
     ) -> None:
         self.app = app
         self.trusted = [ipaddress.ip_network(p, strict=False) for p in trusted_proxies]
         self.default_language = default_language
+        self.max_json_bytes = max_json_bytes
+        self.max_upload_bytes = max_upload_bytes
+
+    def _body_limit(self, headers: dict[bytes, bytes]) -> int:
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        return self.max_upload_bytes if content_type.startswith(b"multipart/") else self.max_json_bytes
+
+    @staticmethod
+    def _limited(receive: Receive, limit: int) -> Receive:
+        received = 0
+
+        async def receive_with_limit() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge()
+            return message
+
+        return receive_with_limit
+
+    async def _too_large(self, scope: Scope, send: Send, request_id: str) -> None:
+        message = i18n.translate("payload_too_large", i18n.current_language.get())
+        body = orjson.dumps({
+            "type": "urn:ficha:problem:payload_too_large", "title": message.title, "status": 413,
+            "detail": message.detail, "instance": scope["path"], "code": "payload_too_large",
+            "request_id": request_id,
+        })
+        await send({"type": "http.response.start", "status": 413, "headers": [
+            (b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+        ]})
+        await send({"type": "http.response.body", "body": body})
 
     def _client_ip(self, scope: Scope, headers: dict[bytes, bytes]) -> str | None:
         client = scope.get("client")
@@ -100,12 +157,19 @@ class RequestContextMiddleware:
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
+        limit = self._body_limit(headers)
         try:
-            await self.app(scope, receive, send_wrapper)
+            declared = int(headers.get(b"content-length", b"0") or 0)
+        except ValueError:
+            declared = 0
+        try:
+            if declared > limit:
+                await self._too_large(scope, send_wrapper, request_id)
+            else:
+                await self.app(scope, self._limited(receive, limit), send_wrapper)
         finally:
             elapsed = time.perf_counter() - started
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
+            template = route_template(scope)
             REQUESTS.labels(scope["method"], template, str(status)).inc()
             LATENCY.labels(scope["method"], template).observe(elapsed)
             if template not in ("/healthz", "/metrics"):

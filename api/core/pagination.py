@@ -1,5 +1,7 @@
 """Keyset pagination: ``?limit=&cursor=`` → ``{"items": [...], "next_cursor": ...}``.
 
+Lists take their query as one model extending :class:`ListQuery` (paging + filters).
+
 A list declares its sort orders as :class:`Sort` objects (e.g. ``name``, ``-created_at``); the
 row id is always the last key, so the order is total. The cursor is an opaque base64url token
 holding the sort's name and the last row's key values; a cursor made for another order, or
@@ -17,14 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 import orjson
-from fastapi import Depends, Query
+from pydantic import Field
 from sqlalchemy import Select, and_, or_, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from api.core.errors import AppError, FieldError
+from api.core.schemas import InputModel
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
@@ -36,14 +39,20 @@ class PageParams:
     cursor: str | None
 
 
-def page_params(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(max_length=1024, description="From a previous page")] = None,
-) -> PageParams:
-    return PageParams(limit=limit, cursor=cursor)
+class ListQuery(InputModel):
+    """Base of every list's query model: the paging parameters plus the list's own filters.
 
+    One model per list (``Annotated[XFilters, Query()]``) so unknown query parameters are
+    refused (``extra="forbid"``) instead of silently ignored.
+    """
 
-PageParamsDep = Annotated[PageParams, Depends(page_params)]
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Page size")
+    cursor: str | None = Field(default=None, max_length=1024,
+                               description="`next_cursor` of the previous page")
+
+    @property
+    def page(self) -> PageParams:
+        return PageParams(limit=self.limit, cursor=self.cursor)
 
 
 @dataclass(frozen=True)

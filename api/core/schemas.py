@@ -8,26 +8,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
+import re
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 T = TypeVar("T")
 
 
 class InputModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class FilterModel(BaseModel):
-    """A list's filters, read from the query string (``Annotated[XFilters, Query()]``).
-
-    Unlike ``InputModel`` it ignores unknown parameters: FastAPI validates a query model
-    against the *whole* query string, so ``extra="forbid"`` would also refuse the paging
-    parameters (``limit``, ``cursor``) that ``PageParamsDep`` reads from the same string.
-    """
-
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
 
 class ReadModel(BaseModel):
@@ -44,6 +34,19 @@ class Page(BaseModel, Generic[T]):
 def bounded(max_length: int, min_length: int = 0) -> type[str]:
     return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length)]  # type: ignore[return-value]
 
+
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _rfc3339_only(value: Any) -> Any:
+    """Pydantic would read numbers as Unix times; the contract says RFC 3339 strings."""
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.match(value.strip())):
+        raise ValueError("expected an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z")
+    return value
+
+
+# A point in time as RFC 3339 with an offset (``Z`` for UTC). Use it for every input datetime.
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc3339_only)]
 
 Str40 = Annotated[str, StringConstraints(max_length=40)]
 Str100 = Annotated[str, StringConstraints(max_length=100)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -42,8 +43,12 @@ def now() -> datetime:
 def tenant_context(ctx: TenantContext, tenant_id: uuid.UUID) -> TenantContext:
     """Bind a public request's session to the tenant its body named (login, reset …)."""
     bind_actor(ctx.session, tenant_id, Actor.system())
-    return TenantContext(uow=ctx.uow, principal=None, tenant_id=tenant_id, language=ctx.language,
-                         request_id=ctx.request_id, ip=ctx.ip)
+    return dataclasses.replace(ctx, tenant_id=tenant_id)
+
+
+async def require_users(ctx: TenantContext, user_ids: list[uuid.UUID]) -> list[User]:
+    """The workspace's users with these ids, or a 404 (for other domains: owners, members)."""
+    return await UserRepository(ctx).get_many(user_ids)
 
 
 # --- Workspaces -------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.core.pagination import PageParamsDep
 from api.core.schemas import Page
 from api.jobs import service
 from api.jobs.auth import JobsOwn
@@ -15,8 +14,8 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 
 @router.get("", response_model=Page[JobRead], summary="My background jobs, newest first")
-async def list_jobs(ctx: JobsOwn, filters: Annotated[JobFilters, Query()], page: PageParamsDep) -> Page[JobRead]:
-    return await service.list_my_jobs(ctx, filters, page)
+async def list_jobs(ctx: JobsOwn, filters: Annotated[JobFilters, Query()]) -> Page[JobRead]:
+    return await service.list_my_jobs(ctx, filters)
 
 
 @router.get("/{job_id}", response_model=JobRead, summary="A background job's status, progress and result")

@@ -6,7 +6,8 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from api.core.schemas import FilterModel, ReadModel, Str100
+from api.core.pagination import ListQuery
+from api.core.schemas import ReadModel, Str100
 
 JobStatus = Literal["pending", "running", "completed", "failed"]
 
@@ -30,6 +31,6 @@ class JobAccepted(ReadModel):
     status: JobStatus = "pending"
 
 
-class JobFilters(FilterModel):
+class JobFilters(ListQuery):
     status: JobStatus | None = None
     kind: Str100 | None = None

@@ -16,7 +16,6 @@ from sqlalchemy import update
 from api.core.context import TenantContext
 from api.core.db import Actor, Database
 from api.core.errors import NotFound
-from api.core.pagination import PageParams
 from api.core.schemas import Page
 from api.jobs import errors as _errors  # noqa: F401 - registers messages
 from api.jobs.models import BackgroundJob
@@ -49,10 +48,10 @@ async def get_job(ctx: TenantContext, job_id: uuid.UUID) -> JobRead:
     return JobRead.model_validate(job)
 
 
-async def list_my_jobs(ctx: TenantContext, filters: JobFilters, page: PageParams) -> Page[JobRead]:
+async def list_my_jobs(ctx: TenantContext, filters: JobFilters) -> Page[JobRead]:
     assert ctx.user_id is not None
     repo = JobRepository(ctx)
-    items, cursor = await repo.page(repo.of_user(ctx.user_id, filters), NEWEST_FIRST, page)
+    items, cursor = await repo.page(repo.of_user(ctx.user_id, filters), NEWEST_FIRST, filters.page)
     return Page(items=[JobRead.model_validate(j) for j in items], next_cursor=cursor)
 
 

@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.core.pagination import PageParamsDep
 from api.core.schemas import Page
 from api.locations import service
 from api.locations.auth import LocationsRead, LocationsWrite
@@ -15,9 +14,8 @@ router = APIRouter(prefix="/locations", tags=["locations"])
 
 
 @router.get("", response_model=Page[LocationRead], summary="List locations")
-async def list_locations(ctx: LocationsRead, filters: Annotated[LocationFilters, Query()],
-                         page: PageParamsDep) -> Page[LocationRead]:
-    return await service.list_locations(ctx, filters, page)
+async def list_locations(ctx: LocationsRead, filters: Annotated[LocationFilters, Query()]) -> Page[LocationRead]:
+    return await service.list_locations(ctx, filters)
 
 
 @router.post("", response_model=LocationRead, status_code=status.HTTP_201_CREATED, summary="Create a location")

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from api.core.schemas import FilterModel, InputModel, Name, ReadModel, SearchTerm, Str100, Str200
+from api.core.pagination import ListQuery
+from api.core.schemas import InputModel, Name, ReadModel, SearchTerm, Str100, Str200
 
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
@@ -57,7 +58,7 @@ class LocationRead(ReadModel):
     updated_at: datetime
 
 
-class LocationFilters(FilterModel):
+class LocationFilters(ListQuery):
     q: SearchTerm | None = Field(default=None, description="Part of the name; accents and case ignored")
     city: Str100 | None = Field(default=None, description="Exact city, case ignored")
     sort: LocationSort = "name"

@@ -7,7 +7,6 @@ import uuid
 from api.core.context import TenantContext
 from api.core.db import flush_checked
 from api.core.errors import Conflict, ValidationFailed, field_error
-from api.core.pagination import PageParams
 from api.core.schemas import Page
 from api.locations import errors as _errors  # noqa: F401 - registers messages
 from api.locations.models import Location
@@ -19,9 +18,9 @@ def _name_taken(name: str) -> Conflict:
     return Conflict("location_name_taken", params={"name": name})
 
 
-async def list_locations(ctx: TenantContext, filters: LocationFilters, page: PageParams) -> Page[LocationRead]:
+async def list_locations(ctx: TenantContext, filters: LocationFilters) -> Page[LocationRead]:
     repo = LocationRepository(ctx)
-    items, cursor = await repo.page(repo.filtered(filters), SORTS[filters.sort], page)
+    items, cursor = await repo.page(repo.filtered(filters), SORTS[filters.sort], filters.page)
     return Page(items=[LocationRead.model_validate(i) for i in items], next_cursor=cursor)
 
 

@@ -1,0 +1,77 @@
+"""Rules of the house that code review would otherwise have to remember (ARCHITECTURE.md).
+
+* Tenant scope cannot be bypassed outside ``api/core``: no ``ficha_unscoped`` option, no raw
+  ``text()`` SQL, no ``exec_driver_sql`` in domain packages.
+* Services never commit (the unit of work does) and never raise HTTPException.
+* Outbound HTTP goes through one factory (timeouts, no redirects) — see api/core/http.py when
+  a domain needs it.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from api.config import ROOT
+
+API = ROOT / "api"
+DOMAIN_FILES = sorted(p for p in API.rglob("*.py") if "core" not in p.relative_to(API).parts)
+SERVICE_FILES = [p for p in DOMAIN_FILES if p.name == "service.py"]
+
+# Credential lookups happen before any tenant is known; they are the only exceptions.
+UNSCOPED_ALLOWED = {API / "identity" / "authentication.py"}
+
+
+def _rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def _names(tree: ast.AST) -> set[str]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.add(node.value)
+        elif isinstance(node, ast.ImportFrom):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_there_are_domain_files():
+    assert len(DOMAIN_FILES) > 10 and SERVICE_FILES
+
+
+@pytest.mark.parametrize("path", DOMAIN_FILES, ids=_rel)
+def test_no_tenant_bypass_outside_core(path):
+    names = _names(ast.parse(path.read_text()))
+    if path not in UNSCOPED_ALLOWED:
+        assert not names & {"ficha_unscoped", "UNSCOPED"}, f"{_rel(path)} bypasses tenant scoping"
+    assert "exec_driver_sql" not in names, f"{_rel(path)} runs driver SQL"
+    assert not _imports_sqlalchemy_text(path), (
+        f"{_rel(path)} builds raw SQL with text(): use ORM/Core expressions (scoped by api.core.tenancy)"
+    )
+
+
+def _imports_sqlalchemy_text(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text())):
+        imports_text = (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy")
+                        and any(alias.name == "text" for alias in node.names))
+        if imports_text:
+            # server_default=text("...") in models is DDL, not a query.
+            return path.name != "models.py"
+    return False
+
+
+@pytest.mark.parametrize("path", SERVICE_FILES, ids=_rel)
+def test_services_do_not_commit_or_speak_http(path):
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "commit":
+            pytest.fail(f"{_rel(path)}:{node.lineno} commits: the request's unit of work commits")
+        if isinstance(node, ast.Name) and node.id == "HTTPException":
+            pytest.fail(f"{_rel(path)}:{node.lineno} raises HTTPException: raise api.core.errors instead")
