@@ -1,19 +1,17 @@
 /**
  * RFC 9457 problem details, as every Ficha API error is answered.
  *
- * The contract (`openapi.json`) does not declare the problem body yet (FastAPI documents 422 as
- * `HTTPValidationError`), so this module *parses* whatever came back at run time instead of
- * trusting a type: anything that is not a well-formed problem still becomes a `Problem` with a
- * client-side `code` (`network_error`, `unexpected_response`) the UI can translate.
+ * The contract declares the wire shape (`Problem`, `FieldProblem` in `openapi.json`), but an
+ * error body can also come from elsewhere (a proxy's HTML 502, a dropped connection), so it is
+ * *parsed* at run time rather than trusted. Anything that is not a problem still becomes one,
+ * with a client-side `code` (`network_error`, `unexpected_response`) the UI translates.
  */
+import type { components } from '@/api/generated/schema';
 
 /** One field error: `loc` is pydantic's path, e.g. `["body", "name"]` or `["query", "cursor"]`. */
-export interface FieldProblem {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
+export type FieldProblem = components['schemas']['FieldProblem'];
 
+/** The problem as the console uses it: `errors` always a list, `request_id` camel-cased. */
 export interface Problem {
   status: number;
   /** Stable machine code (`validation_failed`, `location_name_taken`, …). */
