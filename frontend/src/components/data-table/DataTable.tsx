@@ -96,9 +96,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             aria-busy={loading || refreshing}
             style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 120ms' }}
           >
-            <Table.Caption>
-              <VisuallyHidden>{caption}</VisuallyHidden>
-            </Table.Caption>
+            {/* The table's accessible name; hidden, since the page heading already shows it. */}
+            <VisuallyHidden component="caption">{caption}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
                 {columns.map((column) => (

@@ -12,6 +12,7 @@ export const commonMessages = defineMessages({
       retry: 'Reintentar',
       loadMore: 'Cargar más',
       clearFilters: 'Limpiar filtros',
+      clearSearch: 'Borrar la búsqueda',
       reload: 'Recargar la página',
     },
     states: {
@@ -44,6 +45,7 @@ export const commonMessages = defineMessages({
       retry: 'Tentar novamente',
       loadMore: 'Carregar mais',
       clearFilters: 'Limpar filtros',
+      clearSearch: 'Apagar a busca',
       reload: 'Recarregar a página',
     },
     states: {
@@ -76,6 +78,7 @@ export const commonMessages = defineMessages({
       retry: 'Try again',
       loadMore: 'Load more',
       clearFilters: 'Clear filters',
+      clearSearch: 'Clear the search',
       reload: 'Reload the page',
     },
     states: {

@@ -26,7 +26,7 @@ export function LocationFiltersBar({ values, onChange, onClear, canClear }: Loca
         onChange={(event) => onChange('q', event.currentTarget.value)}
         rightSection={
           values.q ? (
-            <CloseButton size="sm" aria-label={tc('actions.clearFilters')} onClick={() => onChange('q', '')} />
+            <CloseButton size="sm" aria-label={tc('actions.clearSearch')} onClick={() => onChange('q', '')} />
           ) : null
         }
         style={{ flex: '2 1 220px' }}
