@@ -50,7 +50,7 @@ frontend-test:
 
 e2e: $(STAMP)
 	@if command -v chromium >/dev/null 2>&1; then \
-		cd frontend && npm run build && npm run e2e; \
+		cd frontend && (test -d node_modules || npm ci --no-audit --no-fund) && npm run build && npm run e2e; \
 	elif [ -n "$$FICHA_REQUIRE_BROWSER_TESTS" ]; then \
 		echo "!!! Chromium is required (FICHA_REQUIRE_BROWSER_TESTS is set) but not installed"; exit 1; \
 	else \

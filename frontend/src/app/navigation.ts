@@ -1,0 +1,20 @@
+/**
+ * The main navigation. An entry shows only to users holding its `permission` (the same one
+ * guards its route); screens arriving with new APIs (contacts, imports, notifications…) add
+ * one line here and one route in `router.tsx`.
+ */
+import { IconLayoutDashboard, IconMapPin, type Icon } from '@tabler/icons-react';
+import type { PermissionRequirement } from '@/lib/permissions/permissions';
+
+export interface NavItem {
+  to: string;
+  /** Key in the `app` namespace. */
+  labelKey: 'nav.dashboard' | 'nav.locations';
+  icon: Icon;
+  permission?: PermissionRequirement;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
+  { to: '/locations', labelKey: 'nav.locations', icon: IconMapPin, permission: 'locations:read' },
+];

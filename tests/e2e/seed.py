@@ -1,0 +1,52 @@
+"""The workspace the specs sign in to: an administrator, a read-only member, and locations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from api.core import security
+from api.core.context import TenantContext, UnitOfWork
+from api.core.db import Actor, Database
+from api.identity.models import Role, User, UserRole
+from api.identity.service import create_tenant
+from api.locations import demo as demo_locations
+from api.locations.models import Location
+
+# A city only the paging spec uses, with more locations than one page (50) holds.
+PAGING_CITY = "Paginópolis"
+PAGING_COUNT = 55
+
+
+@dataclass(frozen=True)
+class Credentials:
+    workspace: str
+    admin_email: str
+    admin_password: str
+    reader_email: str
+    reader_password: str
+
+
+async def seed(database_url: str, creds: Credentials) -> None:
+    db = Database.from_url(database_url, pool_size=1, max_overflow=0)
+    try:
+        async with db.session() as session:
+            tenant = await create_tenant(session, slug=creds.workspace, name="Ficha E2E", admin_email=creds.admin_email,
+                                         admin_password=creds.admin_password, admin_first_name="Ana",
+                                         admin_last_name="Admin")
+        async with db.session(tenant.id, Actor.system()) as session:
+            # A member who may only read locations, and whose language is Portuguese.
+            role = Role(tenant_id=tenant.id, key="reader", name="Leitor", permissions=["locations:read"],
+                        optional_permissions=[])
+            reader = User(tenant_id=tenant.id, email=creds.reader_email, first_name="Lia", last_name="Leitora",
+                          culture="pt", password_hash=security.hash_password(creds.reader_password))
+            session.add_all([role, reader])
+            await session.flush()
+            session.add(UserRole(tenant_id=tenant.id, user_id=reader.id, role_id=role.id))
+            ctx = TenantContext(uow=UnitOfWork(session=session), principal=None, tenant_id=tenant.id, language="es")
+            await demo_locations.seed(ctx)
+            session.add_all(
+                Location(tenant_id=tenant.id, name=f"Sucursal {n:03d}", city=PAGING_CITY, country="Chile")
+                for n in range(1, PAGING_COUNT + 1)
+            )
+    finally:
+        await db.dispose()
