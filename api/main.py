@@ -60,6 +60,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        hub = getattr(app.state, "pubsub", None)
+        if hub is not None:  # the process's pub/sub listeners (open notification streams)
+            await hub.aclose()
+            del app.state.pubsub
         if own_arq:
             await app.state.arq.aclose()
             del app.state.arq
