@@ -142,6 +142,10 @@ class PubSubHub:
         try:
             while self._listeners or self._to_unsubscribe:
                 await self._unsubscribe_idle()
+                if not self._pubsub.connection.is_connected:
+                    # redis-py would reconnect silently and messages of the gap would be lost:
+                    # end the listeners instead, so their clients resume from the database.
+                    raise ConnectionError("pub/sub connection closed")
                 message = await self._pubsub.get_message(ignore_subscribe_messages=True, timeout=_POLL_SECONDS)
                 if message is None or message.get("type") != "message":
                     continue
