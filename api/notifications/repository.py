@@ -138,6 +138,10 @@ class BroadcastRepository(TenantRepository[Broadcast]):
             stmt = stmt.where(Broadcast.status == filters.status)
         return stmt
 
+    async def exists_titled(self, title: str) -> bool:
+        stmt = self.select(Broadcast.id).where(Broadcast.title == title).limit(1)
+        return (await self.session.execute(stmt)).first() is not None
+
     async def claim_due(self, broadcast_id: uuid.UUID, moment: datetime) -> Broadcast | None:
         """Lock a due, still scheduled broadcast; None when another worker holds or sent it."""
         stmt = (self.select().where(Broadcast.id == broadcast_id, Broadcast.status == "scheduled",
