@@ -82,7 +82,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_notification_recipient_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('tenant_id', 'notification_id', 'user_id', name=op.f('pk_notification_recipient'))
     )
-    op.create_index('ix_notification_recipient_changes', 'notification_recipient', ['tenant_id', 'user_id', 'updated_at'], unique=False)
     op.create_index('ix_notification_recipient_inbox', 'notification_recipient', ['tenant_id', 'user_id', 'created_at', 'notification_id'], unique=False)
     op.create_index('ix_notification_recipient_unread', 'notification_recipient', ['tenant_id', 'user_id'], unique=False, postgresql_where=sa.text('read_at IS NULL'))
     op.create_index('ix_mail_message_tenant_recipient', 'mail_message', ['tenant_id', sa.literal_column('lower(to_address)'), 'created_at'], unique=False)
@@ -92,7 +91,6 @@ def downgrade() -> None:
     op.drop_index('ix_mail_message_tenant_recipient', table_name='mail_message')
     op.drop_index('ix_notification_recipient_unread', table_name='notification_recipient', postgresql_where=sa.text('read_at IS NULL'))
     op.drop_index('ix_notification_recipient_inbox', table_name='notification_recipient')
-    op.drop_index('ix_notification_recipient_changes', table_name='notification_recipient')
     op.drop_table('notification_recipient')
     op.drop_index('ix_notification_broadcast_tenant_created', table_name='notification_broadcast')
     op.drop_index('ix_notification_broadcast_due', table_name='notification_broadcast', postgresql_where=sa.text("status = 'scheduled'"))
