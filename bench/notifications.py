@@ -73,7 +73,7 @@ WHERE n.tenant_id = $1 AND (n.user_id = $2 OR n.audience = 'everyone' OR n.role_
 B_COUNT = f"""SELECT count(*) {B_VISIBLE}
   AND NOT EXISTS (SELECT 1 FROM b_receipt r WHERE r.tenant_id = $1 AND r.user_id = $2 AND r.notification_id = n.id)
 """
-B_PAGE = f"""SELECT n.id, n.kind, n.title, n.body, r.read_at, n.created_at
+B_PAGE = """SELECT n.id, n.kind, n.title, n.body, r.read_at, n.created_at
 FROM b_notification n LEFT JOIN b_receipt r ON r.tenant_id = $1 AND r.user_id = $2 AND r.notification_id = n.id
 WHERE n.tenant_id = $1 AND (n.user_id = $2 OR n.audience = 'everyone' OR n.role_ids && $3) AND n.created_at >= $4
 ORDER BY n.created_at DESC, n.id DESC LIMIT 50
@@ -156,7 +156,8 @@ async def main() -> None:
         typical = await conn.fetchval("SELECT id FROM app_user WHERE id <> $1 OFFSET $2 LIMIT 1", heavy, ROLE_SIZE)
         since = await conn.fetchval("SELECT created_at FROM app_user WHERE id = $1", typical)
         print(f"\n{'read (median ms)':<34}{'fan-out':>10}{'audience':>10}")
-        for label, user, count in ((f"user with {BROADCASTS}", typical, BROADCASTS), (f"user with {MANY:,}", heavy, MANY)):
+        readers = ((f"user with {BROADCASTS}", typical, BROADCASTS), (f"user with {MANY:,}", heavy, MANY))
+        for label, user, count in readers:
             rows = [
                 ("unread count", await median_ms(conn, A_COUNT, tenant, user),
                  await median_ms(conn, B_COUNT, tenant, user, [], since)),

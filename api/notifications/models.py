@@ -32,7 +32,17 @@ KINDS = ("system", "info", "personal", "job")
 JOB_STATUSES = ("pending", "running", "completed", "failed")
 
 
-class Notification(IdMixin, TimestampMixin, TenantMixin, Base):
+class MessageContent:
+    """What a notification (and the broadcast that makes one) says."""
+
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(String(2000), server_default="")
+    link: Mapped[str | None] = mapped_column(String(2000))
+    action: Mapped[str | None] = mapped_column(String(40))
+
+
+class Notification(IdMixin, TimestampMixin, TenantMixin, MessageContent, Base):
     """What a notification says, stored once however many users receive it.
 
     Not audited: notifications are themselves a record of events, written by the system (or by
@@ -48,11 +58,6 @@ class Notification(IdMixin, TimestampMixin, TenantMixin, Base):
         CheckConstraint("(kind = 'job') = (job_id IS NOT NULL)", name="job_kind_has_job"),
     )
 
-    kind: Mapped[str] = mapped_column(String(16))
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(String(2000), server_default="")
-    link: Mapped[str | None] = mapped_column(String(2000))
-    action: Mapped[str | None] = mapped_column(String(40))
     job_id: Mapped[uuid.UUID | None]
     job_status: Mapped[str | None] = mapped_column(String(16))
     job_result: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
@@ -92,7 +97,7 @@ class NotificationRecipient(TenantMixin, Base):
     read_at: Mapped[datetime | None]
 
 
-class Broadcast(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
+class Broadcast(IdMixin, TimestampMixin, TenantMixin, MessageContent, Audited, Base):
     """An administrator's message to everyone or to roles, sent now or at ``send_at``."""
 
     __tablename__ = "notification_broadcast"
@@ -105,11 +110,6 @@ class Broadcast(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
         CheckConstraint("status IN ('scheduled', 'sent', 'cancelled')", name="status_values"),
     )
 
-    kind: Mapped[str] = mapped_column(String(16))
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(String(2000), server_default="")
-    link: Mapped[str | None] = mapped_column(String(2000))
-    action: Mapped[str | None] = mapped_column(String(40))
     audience: Mapped[str] = mapped_column(String(16))
     role_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(UUID(as_uuid=True)), server_default="{}")
     send_at: Mapped[datetime]

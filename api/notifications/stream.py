@@ -31,11 +31,12 @@ from typing import Any
 import orjson
 from fastapi import Request
 from fastapi.sse import format_sse_event
+from redis.exceptions import RedisError
 from starlette.responses import StreamingResponse
 
 from api.config import Settings
 from api.core.context import TenantContext
-from api.core.errors import RateLimited
+from api.core.errors import RateLimited, ServiceUnavailable
 from api.core.pubsub import CONNECTION_LOST, Listener, hub_of
 from api.notifications.events import event_id, item_of, notification_message, parse_event_id, user_channel
 from api.notifications.repository import RecipientRepository
@@ -77,7 +78,10 @@ async def open_stream(request: Request, ctx: TenantContext, credential: str,
         raise RateLimited(retry_after=30, code="too_many_streams",
                           params={"limit": settings.sse_max_streams_per_user})
     # Subscribe before reading the database, so nothing falls between the replay and the live part.
-    listener = await hub.subscribe(channel)
+    try:
+        listener = await hub.subscribe(channel)
+    except RedisError as exc:
+        raise ServiceUnavailable(headers={"Retry-After": "10"}) from exc
     try:
         replay = await _replay(ctx, last_event_id)
     except BaseException:

@@ -3,11 +3,9 @@ filters, keyset pages, isolation between users and workspaces, and every bad inp
 
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import orjson
 import pytest
 
 from api.core.context import TenantContext, UnitOfWork
@@ -16,18 +14,9 @@ from api.notifications import service
 from api.notifications.events import user_channel
 from tests.fixtures.factories.identity import make_member
 from tests.fixtures.factories.notifications import notify
+from tests.fixtures.pubsub import drain
 
 URL = "/api/v1/notifications"
-
-
-async def _drain(pubsub, seconds: float = 1.0) -> list[dict]:
-    """Every message that arrives within ``seconds`` (subscribe confirmations read as None)."""
-    messages, deadline = [], time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.1)
-        if message is not None:
-            messages.append(orjson.loads(message["data"]))
-    return messages
 
 
 async def _list(client, headers, **params) -> dict:
@@ -152,7 +141,7 @@ async def test_changes_are_published_after_commit_to_the_users_channel(client, d
         await client.post(f"{URL}/read-all", headers=workspace.admin.headers)  # nothing left: no event
         await notify(db, workspace.id, workspace.admin.id, title="Otra")
         await client.post(f"{URL}/read-all", headers=workspace.admin.headers)
-        messages = await _drain(pubsub)
+        messages = await drain(pubsub)
     finally:
         await pubsub.aclose()
     assert [m["event"] for m in messages] == ["notification", "read_all"]
@@ -173,7 +162,7 @@ async def test_nothing_is_published_when_the_transaction_rolls_back(db, workspac
             await session.rollback()
             uow.discard()
             await uow.after_commit(arq_pool, None)
-        assert await _drain(pubsub, seconds=0.5) == []
+        assert await drain(pubsub, seconds=0.5) == []
     finally:
         await pubsub.aclose()
 

@@ -3,9 +3,6 @@ result (or failed), becomes unread again when it finishes, and every move is pub
 
 from __future__ import annotations
 
-import time
-
-import orjson
 import pytest
 from arq.worker import Retry
 
@@ -14,6 +11,7 @@ from api.core.db import bind_actor
 from api.jobs.service import run_job, start_job
 from api.notifications.events import user_channel
 from api.notifications.service import JobNotice
+from tests.fixtures.pubsub import drain
 
 INBOX = "/api/v1/notifications"
 
@@ -29,15 +27,6 @@ async def _start(db, workspace, arq_pool, settings, notice: JobNotice | None) ->
     await uow.after_commit(arq_pool, settings.queue_name)
     await arq_pool.delete(settings.queue_name)  # these tests run the job by hand
     return str(job.id)
-
-
-async def _messages(pubsub, seconds: float = 1.0) -> list[dict]:
-    found, deadline = [], time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.1)
-        if message is not None:
-            found.append(orjson.loads(message["data"]))
-    return found
 
 
 @pytest.fixture
@@ -56,7 +45,7 @@ async def test_a_job_notification_goes_pending_then_completed_with_the_result(cl
     assert pending["kind"] == "job" and pending["title"] == "Exportación de contactos"
     assert pending["job"] == {"id": job_id, "status": "pending", "result": None, "error": None}
     await client.post(f"{INBOX}/{pending['id']}/read", headers=workspace.admin.headers)
-    created = await _messages(channel)
+    created = await drain(channel)
     assert [m["event"] for m in created] == ["notification", "notification"]  # created, then read
 
     async with run_job(db, str(workspace.id), job_id, redis=arq_pool) as running:
@@ -71,7 +60,7 @@ async def test_a_job_notification_goes_pending_then_completed_with_the_result(cl
                            "result": {"download_url": "/api/v1/files/export.zip", "rows": 3}, "error": None}
     assert done["read"] is False and page["unread_count"] == 1, "finishing is news: unread again"
 
-    events = await _messages(channel)
+    events = await drain(channel)
     assert [(m["event"], m["data"].get("status"), m["data"].get("progress")) for m in events if m["event"] == "job"] \
         == [("job", "running", 0), ("job", "running", 40), ("job", "completed", 100)]
     [finished] = [m for m in events if m["event"] == "notification"]

@@ -194,3 +194,19 @@ async def test_an_event_published_by_one_api_process_reaches_a_stream_on_another
             other.wait(10)
         except subprocess.TimeoutExpired:
             other.kill()
+
+
+async def test_redis_unreachable_is_a_clear_503(app, client, admin_headers):
+    import redis.asyncio
+
+    from api.core.pubsub import PubSubHub
+
+    unreachable = redis.asyncio.Redis(host="127.0.0.1", port=free_port(), socket_connect_timeout=1)
+    app.state.pubsub = PubSubHub(unreachable)
+    try:
+        response = await client.get(STREAM, headers={**admin_headers, "Accept-Language": "en"})
+    finally:
+        del app.state.pubsub
+        await unreachable.aclose()
+    assert response.status_code == 503 and response.json()["code"] == "service_unavailable"
+    assert response.headers["retry-after"] == "10"
