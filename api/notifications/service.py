@@ -116,7 +116,10 @@ async def deliver_to(ctx: TenantContext, notification: Notification, user_id: uu
 
 async def notify_user(ctx: TenantContext, user_id: uuid.UUID, *, title: str, body: str = "",
                       kind: str = "personal", link: str | None = None, action: str | None = None) -> Notification:
-    """Notify one user of the workspace (404 for a user of another workspace)."""
+    """Notify one user of the workspace (404 for a user of another workspace). Job
+    notifications come from :func:`job_notification` instead."""
+    if kind not in ("system", "info", "personal"):
+        raise ValueError(f"notify_user sends system, info or personal notifications, not {kind!r}")
     await require_users(ctx, [user_id])
     notification = await create_notification(ctx, kind=kind, title=title, body=body, link=link, action=action)
     await deliver_to(ctx, notification, user_id)

@@ -134,6 +134,10 @@ async def test_scheduled_broadcast_waits_then_the_cron_delivers_it_once(client, 
     assert await _titles(client, workspace.admin) == ["Programada"]
     read = (await client.get(f"{URL}/{created.json()['id']}", headers=workspace.admin.headers)).json()
     assert read["status"] == "sent" and read["recipient_count"] == 2
+    events = (await client.get("/api/v1/audit-events", params={"entity_id": read["id"]},
+                               headers=workspace.admin.headers)).json()["items"]
+    assert [(e["action"], e["actor_type"]) for e in reversed(events)] == [("create", "user"), ("update", "system")]
+    assert events[0]["changes"]["status"] == {"old": "scheduled", "new": "sent"}
 
 
 async def test_a_cancelled_broadcast_is_never_sent(client, db, workspace, arq_pool, settings):
@@ -149,6 +153,9 @@ async def test_a_cancelled_broadcast_is_never_sent(client, db, workspace, arq_po
     with time_machine.travel(send_at + timedelta(minutes=1), tick=True):
         assert await send_due_broadcasts({"db": db, "redis": arq_pool, "settings": settings}) == 0
     assert await _titles(client, workspace.admin) == []
+    events = (await client.get("/api/v1/audit-events", params={"entity_id": created["id"]},
+                               headers=workspace.admin.headers)).json()["items"]
+    assert events[0]["action"] == "update" and events[0]["changes"]["status"]["new"] == "cancelled"
 
 
 async def test_a_sent_broadcast_cannot_be_cancelled(client, admin_headers):

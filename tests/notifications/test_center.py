@@ -174,6 +174,8 @@ async def test_notify_user_refuses_another_workspaces_user_and_unsafe_links(db, 
         await notify(db, workspace.id, other_workspace.admin.id)
     with pytest.raises(ValueError, match="unsafe"):
         await notify(db, workspace.id, workspace.admin.id, link="javascript:alert(1)")
+    with pytest.raises(ValueError, match="not 'job'"):
+        await notify(db, workspace.id, workspace.admin.id, kind="job")
 
 
 # --- bad input -----------------------------------------------------------------------------
