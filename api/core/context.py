@@ -26,10 +26,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import i18n
 from api.core.db import Actor, Database, bind_actor
-from api.core.errors import Forbidden, Unauthenticated
+from api.core.errors import Forbidden, Unauthenticated, ValidationFailed, field_error
 from api.core.pubsub import Publication, publish_all
 from api.core.queue import JobBuffer, enqueue_all
 from api.core.requestctx import current_client_ip, current_request_id
+from api.core.routes import repeated_scalar_query_params
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,18 @@ async def current_principal(
     return principal
 
 
+def _refuse_repeated_query_params(request: Request) -> None:
+    repeated = repeated_scalar_query_params(request)
+    if repeated:
+        raise ValidationFailed([
+            field_error(("query", key), "multiple_values", "Indique este parámetro una sola vez",
+                        "Give this parameter only once", "Informe este parâmetro apenas uma vez")
+            for key in repeated
+        ])
+
+
 def _context(request: Request, uow: UnitOfWork, principal: Principal | None) -> TenantContext:
+    _refuse_repeated_query_params(request)
     tenant_id = principal.tenant_id if principal else None
     bind_actor(uow.session, tenant_id, principal.actor if principal else Actor.system())
     state = request.app.state
