@@ -9,6 +9,7 @@ Every route under ``/api/v1`` depends on exactly one of:
 A meta-test walks ``app.routes`` and fails for any route with neither. The session dependency
 commits after the handler returns and *then* enqueues the jobs and publishes the pub/sub
 messages the handler queued; :func:`task_context` gives background tasks the same unit of work.
+Both guards also refuse a query parameter repeated where the route takes a single value.
 """
 
 from __future__ import annotations
