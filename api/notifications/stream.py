@@ -19,6 +19,11 @@ being valid (it is re-checked every ``sse_recheck_seconds``: logout, revoked ses
 access token, deactivated user), ``{"reason": "reconnect"}`` when the Redis connection was lost
 or the client fell too far behind — or silently when the client disconnects. Streams hold no
 database connection while open: the request's transaction ends before the first byte.
+
+Why a handler returning a ``StreamingResponse`` rather than FastAPI's generator endpoints
+(``EventSourceResponse``): the subscription and the replay must happen in the handler, inside
+the request's transaction and before any byte is sent (a generator's body only starts once the
+dependencies have closed), and the loop needs its own credential re-check next to the heartbeat.
 """
 
 from __future__ import annotations
