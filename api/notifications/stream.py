@@ -22,8 +22,9 @@ database connection while open: the request's transaction ends before the first 
 
 Why a handler returning a ``StreamingResponse`` rather than FastAPI's generator endpoints
 (``EventSourceResponse``): the subscription and the replay must happen in the handler, inside
-the request's transaction and before any byte is sent (a generator's body only starts once the
-dependencies have closed), and the loop needs its own credential re-check next to the heartbeat.
+the request's transaction and before any byte is sent (a generator endpoint's body only runs
+after the handler returned, alongside the teardown of the request's session), and the loop needs
+its own credential re-check next to the heartbeat.
 """
 
 from __future__ import annotations
