@@ -9,7 +9,6 @@ Every route under ``/api/v1`` depends on exactly one of:
 A meta-test walks ``app.routes`` and fails for any route with neither. The session dependency
 commits after the handler returns and *then* enqueues the jobs and publishes the pub/sub
 messages the handler queued; :func:`task_context` gives background tasks the same unit of work.
-Both guards also refuse a query parameter repeated where the route takes a single value.
 """
 
 from __future__ import annotations
@@ -27,11 +26,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import i18n
 from api.core.db import Actor, Database, bind_actor
-from api.core.errors import Forbidden, Unauthenticated, ValidationFailed, field_error
+from api.core.errors import Forbidden, Unauthenticated
 from api.core.pubsub import Publication, publish_all
 from api.core.queue import JobBuffer, enqueue_all
 from api.core.requestctx import current_client_ip, current_request_id
-from api.core.routes import repeated_scalar_query_params
 
 
 @dataclass(frozen=True)
@@ -150,18 +148,7 @@ async def current_principal(
     return principal
 
 
-def _refuse_repeated_query_params(request: Request) -> None:
-    repeated = repeated_scalar_query_params(request)
-    if repeated:
-        raise ValidationFailed([
-            field_error(("query", key), "multiple_values", "Indique este parámetro una sola vez",
-                        "Give this parameter only once", "Informe este parâmetro apenas uma vez")
-            for key in repeated
-        ])
-
-
 def _context(request: Request, uow: UnitOfWork, principal: Principal | None) -> TenantContext:
-    _refuse_repeated_query_params(request)
     tenant_id = principal.tenant_id if principal else None
     bind_actor(uow.session, tenant_id, principal.actor if principal else Actor.system())
     state = request.app.state
