@@ -8,7 +8,7 @@ from pathlib import Path
 
 from arq import create_pool
 from arq.connections import RedisSettings
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.routing import APIRoute
@@ -22,6 +22,7 @@ from api.core import logging as ficha_logging
 from api.core import openapi as contract
 from api.core.db import Database
 from api.core.middleware import RequestContextMiddleware
+from api.core.params import strict_query
 from api.core.storage import storage_from_settings
 from api.core.xml_safety import assert_defused_xml
 from api.identity.service import authenticate
@@ -36,7 +37,7 @@ def operation_id(route: APIRoute) -> str:
 
 
 def api_router() -> APIRouter:
-    router = APIRouter(prefix=API_PREFIX)
+    router = APIRouter(prefix=API_PREFIX, dependencies=[Depends(strict_query)])
     for domain_router in domains.ROUTERS:
         router.include_router(domain_router)
     return router
