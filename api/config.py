@@ -62,6 +62,11 @@ class Settings(BaseSettings):
     mail_from: str = "Ficha <no-reply@ficha.local>"
     mail_max_attempts: int = 6
 
+    # Notifications in real time (server-sent events)
+    sse_heartbeat_seconds: float = 15.0  # a comment line keeps proxies from closing an idle stream
+    sse_recheck_seconds: float = 30.0  # how often an open stream re-checks its credential
+    sse_max_streams_per_user: int = 5  # open streams per user and API process
+
     # HTTP
     port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "FICHA_PORT"))
     host: str = "127.0.0.1"

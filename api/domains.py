@@ -15,6 +15,8 @@ from api.audit.endpoints import router as audit_router
 from api.identity.endpoints import router as identity_router
 from api.jobs.endpoints import router as jobs_router
 from api.locations.endpoints import router as locations_router
+from api.notifications.endpoints import mail_router
+from api.notifications.endpoints import router as notifications_router
 from api.transfer.endpoints import router as transfer_router
 
 if TYPE_CHECKING:
@@ -26,6 +28,8 @@ ROUTERS: list[APIRouter] = [
     audit_router,
     jobs_router,
     transfer_router,
+    notifications_router,
+    mail_router,
 ]
 
 # Modules exposing TASKS (arq functions) and optionally CRON (arq cron jobs).

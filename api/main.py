@@ -61,6 +61,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        hub = getattr(app.state, "pubsub", None)
+        if hub is not None:  # the process's pub/sub listeners (open notification streams)
+            await hub.aclose()
+            del app.state.pubsub
         if own_arq:
             await app.state.arq.aclose()
             del app.state.arq
@@ -111,7 +115,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-                           allow_headers=["Authorization", "Content-Type", "Accept-Language", "X-Request-ID"])
+                           allow_headers=["Authorization", "Content-Type", "Accept-Language", "X-Request-ID",
+                                          "Last-Event-ID"])
     app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies,
                        default_language=settings.default_language, max_json_bytes=settings.max_json_body_bytes,
                        max_upload_bytes=settings.max_request_bytes)

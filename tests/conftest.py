@@ -169,4 +169,4 @@ def unique() -> str:
     return uuid.uuid4().hex[:10]
 
 
-pytest_plugins = ["tests.fixtures.workspaces", "tests.fixtures.smtp"]
+pytest_plugins = ["tests.fixtures.workspaces", "tests.fixtures.smtp", "tests.fixtures.databases"]

@@ -7,13 +7,15 @@ Every route under ``/api/v1`` depends on exactly one of:
 * ``Public`` — for the few routes that need no credential (login, password reset …).
 
 A meta-test walks ``app.routes`` and fails for any route with neither. The session dependency
-commits after the handler returns and *then* enqueues the jobs the handler queued.
+commits after the handler returns and *then* enqueues the jobs and publishes the pub/sub
+messages the handler queued; :func:`task_context` gives background tasks the same unit of work.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -23,8 +25,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import i18n
-from api.core.db import Actor, bind_actor
+from api.core.db import Actor, Database, bind_actor
 from api.core.errors import Forbidden, Unauthenticated
+from api.core.pubsub import Publication, publish_all
 from api.core.queue import JobBuffer, enqueue_all
 from api.core.requestctx import current_client_ip, current_request_id
 
@@ -56,8 +59,20 @@ Authenticator = Callable[[AsyncSession, str], Awaitable[Principal | None]]
 
 @dataclass
 class UnitOfWork:
+    """A transaction and what must happen only once it commits: jobs to enqueue and messages
+    to publish (both dropped on rollback)."""
+
     session: AsyncSession
     jobs: JobBuffer = field(default_factory=JobBuffer)
+    publications: list[Publication] = field(default_factory=list)
+
+    def discard(self) -> None:
+        self.jobs.clear()
+        self.publications.clear()
+
+    async def after_commit(self, redis: Any, queue_name: str | None) -> None:
+        await enqueue_all(redis, self.jobs.jobs, queue_name)
+        await publish_all(redis, self.publications)
 
 
 @dataclass
@@ -85,6 +100,10 @@ class TenantContext:
         """Queue a job to be enqueued after commit (dropped on rollback)."""
         self.uow.jobs.add(function, *args, job_id=job_id, **kwargs)
 
+    def publish(self, channel: str, message: dict[str, Any]) -> None:
+        """Queue a Redis pub/sub message to be published after commit (dropped on rollback)."""
+        self.uow.publications.append(Publication(channel, message))
+
     def require(self, permission: str) -> None:
         if self.principal is None or not self.principal.has(permission):
             raise Forbidden(params={"permission": permission})
@@ -103,10 +122,10 @@ async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
             yield uow
         except BaseException:
             await session.rollback()
-            uow.jobs.clear()
+            uow.discard()
             raise
         await session.commit()
-    await enqueue_all(getattr(state, "arq", None), uow.jobs.jobs, state.settings.queue_name)
+    await uow.after_commit(getattr(state, "arq", None), state.settings.queue_name)
 
 
 UnitOfWorkDep = Annotated[UnitOfWork, Depends(unit_of_work, scope="function")]
@@ -167,6 +186,25 @@ class Authorize:
                 )
                 raise Forbidden(params={"permission": permission})
         return _context(request, uow, principal)
+
+
+@asynccontextmanager
+async def task_context(db: Database, tenant_id: uuid.UUID, *, redis: Any = None, actor: Actor | None = None,
+                       language: i18n.Language = "es") -> AsyncIterator[TenantContext]:
+    """A unit of work for background tasks, like a request's: one transaction for the tenant,
+    committed on success; then its queued jobs go to the ``redis`` pool's default queue (the
+    worker's own) and its publications are published."""
+    async with db.sessionmaker() as session:
+        bind_actor(session, tenant_id, actor or Actor.system())
+        uow = UnitOfWork(session=session)
+        try:
+            yield TenantContext(uow=uow, principal=None, tenant_id=tenant_id, language=language, redis=redis)
+        except BaseException:
+            await session.rollback()
+            uow.discard()
+            raise
+        await session.commit()
+    await uow.after_commit(redis, None)
 
 
 async def public_context(request: Request, uow: UnitOfWorkDep) -> TenantContext:

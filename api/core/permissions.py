@@ -79,6 +79,7 @@ CATALOGUE: tuple[PermissionInfo, ...] = (
     _p("notifications:broadcast", "Broadcast notifications to users and roles",
        "Difundir notificaciones a usuarios y roles", "Difundir notificações para usuários e papéis"),
     _p("mail:read", "See the mail log", "Ver el registro de correos", "Ver o registro de e-mails"),
+    _p("mail:retry", "Send failed emails again", "Reenviar correos fallidos", "Reenviar e-mails com falha"),
     # E. Clinic and services operations
     _p("centers:read", "See centers", "Ver centros", "Ver centros"),
     _p("centers:write", "Manage centers", "Gestionar centros", "Gerenciar centros"),

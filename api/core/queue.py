@@ -44,9 +44,9 @@ class JobBuffer:
         self.jobs.clear()
 
 
-async def enqueue_all(redis: ArqRedis | None, jobs: list[QueuedJob], queue_name: str) -> None:
-    """Hand committed jobs to arq. A failure is logged, not raised: the data is committed and
-    the jobs' own rows are swept again by cron."""
+async def enqueue_all(redis: ArqRedis | None, jobs: list[QueuedJob], queue_name: str | None) -> None:
+    """Hand committed jobs to arq (``queue_name`` None: the pool's default queue). A failure is
+    logged, not raised: the data is committed and the jobs' own rows are swept again by cron."""
     for job in jobs:
         if redis is None:
             log.warning("job_not_enqueued_no_redis", function=job.function)

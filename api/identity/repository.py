@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.repository import TenantRepository
@@ -36,6 +37,14 @@ class UserRepository(TenantRepository[User]):
     async def active_by_id(self, user_id: uuid.UUID) -> User | None:
         stmt = self.select().where(User.id == user_id, User.status == "active", User.deleted_at.is_(None))
         return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    def active_ids(self, role_ids: Sequence[uuid.UUID] | None = None) -> Select:
+        stmt = self.select(User.id).where(User.status == "active", User.deleted_at.is_(None))
+        if role_ids is not None:
+            members = select(UserRole.user_id).where(UserRole.tenant_id == self.tenant_id,
+                                                     UserRole.role_id.in_(role_ids))
+            stmt = stmt.where(User.id.in_(members))
+        return stmt
 
 
 class RoleRepository(TenantRepository[Role]):

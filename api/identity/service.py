@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import structlog
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import get_settings
@@ -49,6 +51,17 @@ def tenant_context(ctx: TenantContext, tenant_id: uuid.UUID) -> TenantContext:
 async def require_users(ctx: TenantContext, user_ids: list[uuid.UUID]) -> list[User]:
     """The workspace's users with these ids, or a 404 (for other domains: owners, members)."""
     return await UserRepository(ctx).get_many(user_ids)
+
+
+async def require_roles(ctx: TenantContext, role_ids: Sequence[uuid.UUID]) -> list[Role]:
+    """The workspace's roles with these ids, or a 404 (for other domains: audiences)."""
+    return await RoleRepository(ctx).get_many(role_ids)
+
+
+def active_user_ids(ctx: TenantContext, role_ids: Sequence[uuid.UUID] | None = None) -> Select:
+    """A ``SELECT id`` of the workspace's active users — only members of ``role_ids`` when
+    given — for other domains' set-based writes (e.g. a broadcast's ``INSERT … SELECT``)."""
+    return UserRepository(ctx).active_ids(role_ids)
 
 
 # --- Workspaces -------------------------------------------------------------------------------

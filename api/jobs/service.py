@@ -13,7 +13,7 @@ import structlog
 from arq.worker import Retry
 from sqlalchemy import update
 
-from api.core.context import TenantContext
+from api.core.context import TenantContext, task_context
 from api.core.db import Actor, Database
 from api.core.errors import NotFound
 from api.core.schemas import Page
@@ -21,6 +21,7 @@ from api.jobs import errors as _errors  # noqa: F401 - registers messages
 from api.jobs.models import BackgroundJob
 from api.jobs.repository import NEWEST_FIRST, JobRepository
 from api.jobs.schemas import JobFilters, JobRead
+from api.notifications import service as notifications
 
 log = structlog.get_logger("ficha.jobs")
 
@@ -30,12 +31,19 @@ def arq_job_id(job_id: uuid.UUID) -> str:
     return f"job:{job_id}"
 
 
-async def start_job(ctx: TenantContext, *, kind: str, function: str, payload: dict[str, Any]) -> BackgroundJob:
-    """Record a job and queue ``function(tenant_id, job_id)`` to run after the commit."""
+async def start_job(ctx: TenantContext, *, kind: str, function: str, payload: dict[str, Any],
+                    notice: notifications.JobNotice | None = None) -> BackgroundJob:
+    """Record a job and queue ``function(tenant_id, job_id)`` to run after the commit.
+
+    With a ``notice``, the user who started it gets a job notification, pending until
+    :func:`run_job` marks it completed (with the job's result) or failed.
+    """
     job = BackgroundJob(tenant_id=ctx.tenant_id, kind=kind, function=function, payload=payload,
                         created_by=ctx.user_id, status="pending", progress=0, attempts=0)
     ctx.session.add(job)
     await ctx.session.flush()
+    if notice is not None and ctx.user_id is not None:
+        await notifications.job_notification(ctx, job_id=job.id, user_id=ctx.user_id, notice=notice)
     ctx.enqueue(function, str(ctx.tenant_id), str(job.id), job_id=arq_job_id(job.id))
     return job
 
@@ -60,9 +68,11 @@ async def list_my_jobs(ctx: TenantContext, filters: JobFilters) -> Page[JobRead]
 @dataclass
 class RunningJob:
     """Handle given to a task: its payload, and progress reported in its own short transactions
-    so the API sees it while the task's work is still uncommitted."""
+    so the API sees it while the task's work is still uncommitted (and, with Redis, the user's
+    open consoles hear it as ``job`` events)."""
 
     db: Database
+    redis: Any
     tenant_id: uuid.UUID
     id: uuid.UUID
     kind: str
@@ -81,30 +91,51 @@ class RunningJob:
         if value == self._last_progress:
             return
         self._last_progress = value
-        await _set(self.db, self.tenant_id, self.id, progress=value)
+        async with task_context(self.db, self.tenant_id, redis=self.redis) as ctx:
+            await _set(ctx, self.id, progress=value)
+            if self.created_by is not None:
+                notifications.publish_job_progress(ctx, job_id=self.id, user_id=self.created_by,
+                                                   status="running", progress=value)
+
+    async def finish(self, status: str, *, result: dict[str, Any] | None = None, error: str | None = None) -> None:
+        """Record the end (or a retry: ``pending``) and bring the job's notification along."""
+        values: dict[str, Any] = {"status": status}
+        if status in ("completed", "failed"):
+            values |= {"finished_at": datetime.now(UTC), "result": result, "error": error}
+        if status == "completed":
+            values["progress"] = 100
+        async with task_context(self.db, self.tenant_id, redis=self.redis) as ctx:
+            await _set(ctx, self.id, **values)
+            await notifications.job_changed(ctx, job_id=self.id, user_id=self.created_by, status=status,
+                                            progress=values.get("progress", max(self._last_progress, 0)),
+                                            result=result, error=error)
 
 
-async def _set(db: Database, tenant_id: uuid.UUID, job_id: uuid.UUID, **values: Any) -> None:
-    async with db.session(tenant_id) as session:
-        await session.execute(
-            update(BackgroundJob).where(BackgroundJob.tenant_id == tenant_id, BackgroundJob.id == job_id)
-            .values(**values)
-        )
+async def _set(ctx: TenantContext, job_id: uuid.UUID, **values: Any) -> None:
+    await ctx.session.execute(
+        update(BackgroundJob).where(BackgroundJob.tenant_id == ctx.tenant_id, BackgroundJob.id == job_id)
+        .values(**values)
+    )
 
 
 @asynccontextmanager
-async def run_job(db: Database, tenant_id: str, job_id: str) -> AsyncIterator[RunningJob | None]:
+async def run_job(db: Database, tenant_id: str, job_id: str, *, redis: Any = None) -> AsyncIterator[RunningJob | None]:
     """Mark the job running, yield its handle, then completed (with ``handle.result``) or
-    failed. Yields None when the job is already finished (a duplicate delivery)."""
+    failed. Yields None when the job is already finished (a duplicate delivery).
+
+    Pass the worker's ``ctx["redis"]`` so the user's open consoles follow along in real time;
+    the job's notification (if :func:`start_job` got a notice) is kept in step either way.
+    """
     tid, jid = uuid.UUID(tenant_id), uuid.UUID(job_id)
-    async with db.session(tid) as session:
-        job = await JobRepository(session, tid).find(jid, for_update=True)
+    async with task_context(db, tid, redis=redis) as ctx:
+        job = await JobRepository(ctx).find(jid, for_update=True)
         if job is None or job.status in ("completed", "failed"):
             handle = None
         else:
             job.status, job.started_at, job.attempts = "running", datetime.now(UTC), job.attempts + 1
-            handle = RunningJob(db=db, tenant_id=tid, id=jid, kind=job.kind, payload=dict(job.payload),
+            handle = RunningJob(db=db, redis=redis, tenant_id=tid, id=jid, kind=job.kind, payload=dict(job.payload),
                                 created_by=job.created_by, attempts=job.attempts)
+            await notifications.job_changed(ctx, job_id=jid, user_id=job.created_by, status="running")
     if handle is None:
         yield None
         return
@@ -112,12 +143,10 @@ async def run_job(db: Database, tenant_id: str, job_id: str) -> AsyncIterator[Ru
     try:
         yield handle
     except Retry:
-        await _set(db, tid, jid, status="pending")
+        await handle.finish("pending")
         raise
     except Exception as exc:
         log.exception("job_failed", kind=handle.kind)
-        await _set(db, tid, jid, status="failed", error=f"{type(exc).__name__}: {exc}"[:2000],
-                   finished_at=datetime.now(UTC))
+        await handle.finish("failed", error=f"{type(exc).__name__}: {exc}"[:2000])
         raise
-    await _set(db, tid, jid, status="completed", progress=100, result=handle.result,
-               finished_at=datetime.now(UTC))
+    await handle.finish("completed", result=handle.result)

@@ -1,1 +1,3 @@
-"""Notifications: the mail outbox (D3) now; the notification center (D1, D2) builds on it."""
+"""Notifications (PRODUCT D1–D3): the notification center with per-user read state, real-time
+delivery over server-sent events through Redis pub/sub, broadcasts now or scheduled, job
+notifications, and the one email sender with its log. See docs/notifications.md."""

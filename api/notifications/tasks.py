@@ -1,5 +1,5 @@
-"""Sending mail in the background: retries with exponential backoff, a log row per message,
-and a sweep that re-enqueues messages whose job was lost."""
+"""Background work: sending mail (retries with exponential backoff, a log row per message, a
+sweep that re-enqueues messages whose job was lost) and sending scheduled broadcasts."""
 
 from __future__ import annotations
 
@@ -11,24 +11,16 @@ from arq import cron
 from arq.worker import Retry
 
 from api.config import Settings
+from api.core.context import task_context
 from api.core.queue import task
-from api.core.repository import TenantRepository
 from api.core.sweep import cross_tenant_rows
+from api.notifications import broadcasts
 from api.notifications.mailer import build_message, deliver
-from api.notifications.models import MailMessage
+from api.notifications.models import Broadcast, MailMessage
+from api.notifications.repository import MailRepository
 from api.notifications.service import SEND_MAIL, mail_job_id
 
 log = structlog.get_logger("ficha.mail")
-
-
-class MailRepository(TenantRepository[MailMessage]):
-    model = MailMessage
-    entity = "mail_message"
-
-    async def lock_queued(self, mail_id: uuid.UUID) -> MailMessage | None:
-        stmt = (self.select().where(MailMessage.id == mail_id, MailMessage.status == "queued")
-                .with_for_update(skip_locked=True))
-        return (await self.session.execute(stmt)).scalar_one_or_none()
 
 
 def backoff_seconds(attempt: int) -> int:
@@ -62,9 +54,10 @@ async def send_mail(ctx: dict, tenant_id: str, mail_id: str) -> str:
             mail.status, mail.sent_at, mail.last_error = "sent", datetime.now(UTC), None
             if settings.mail_backend == "smtp":
                 mail.text_body = mail.html_body = None  # one-time links do not outlive delivery
+        status = mail.status
     if retry_in is not None:
         raise Retry(defer=retry_in)
-    return "sent"
+    return status
 
 
 @task("notifications.sweep_mail")
@@ -79,5 +72,28 @@ async def sweep_mail(ctx: dict) -> int:
     return len(rows)
 
 
-TASKS = [send_mail, sweep_mail]
-CRON = [cron(sweep_mail.coroutine, name="notifications.sweep_mail.cron", second=45, run_at_startup=False)]
+@task("notifications.send_due_broadcasts")
+async def send_due_broadcasts(ctx: dict) -> int:
+    """Send every scheduled broadcast whose time has come; each in its own transaction, claimed
+    with a row lock, so a second worker running this at the same moment skips it."""
+    moment = datetime.now(UTC)
+    async with ctx["db"].session() as session:
+        due = await cross_tenant_rows(session, [Broadcast.id, Broadcast.tenant_id],
+                                      Broadcast.status == "scheduled", Broadcast.send_at <= moment,
+                                      order_by=[Broadcast.send_at])
+    sent = 0
+    for broadcast_id, tenant_id in due:
+        async with task_context(ctx["db"], tenant_id, redis=ctx.get("redis")) as tctx:
+            count = await broadcasts.send_if_due(tctx, broadcast_id, moment)
+        if count is not None:
+            sent += 1
+            log.info("broadcast_sent", tenant_id=str(tenant_id), broadcast_id=str(broadcast_id), recipients=count)
+    return sent
+
+
+TASKS = [send_mail, sweep_mail, send_due_broadcasts]
+CRON = [
+    cron(sweep_mail.coroutine, name="notifications.sweep_mail.cron", second=45, run_at_startup=False),
+    cron(send_due_broadcasts.coroutine, name="notifications.send_due_broadcasts.cron", second=0,
+         run_at_startup=True),
+]

@@ -20,6 +20,7 @@ from api.core.uploads import read_upload
 from api.jobs.models import BackgroundJob
 from api.jobs.repository import JobRepository
 from api.jobs.service import start_job
+from api.notifications.service import JobNotice
 from api.transfer import errors as _errors  # noqa: F401 - registers messages
 from api.transfer.links import link_is_valid
 from api.transfer.models import ImportRun
@@ -41,6 +42,25 @@ async def template(ctx: TenantContext, entity: str) -> tuple[bytes, str]:
     return template_workbook(columns, ctx.language), f"{adapter.entity}-template.xlsx"
 
 
+EXPORT_TITLES = {"es": "Exportación de {entity}", "en": "Export of {entity}", "pt": "Exportação de {entity}"}
+IMPORT_TITLES = {"es": "Importación de {entity}", "en": "Import of {entity}", "pt": "Importação de {entity}"}
+DOWNLOAD_LABELS = {"es": "Descargar", "en": "Download", "pt": "Baixar"}
+REPORT_LABELS = {"es": "Ver informe", "en": "View report", "pt": "Ver relatório"}
+ENTITY_NAMES = {
+    "locations": {"es": "ubicaciones", "en": "locations", "pt": "localizações"},
+    "contacts": {"es": "clientes y leads", "en": "customers and leads", "pt": "clientes e leads"},
+    "users": {"es": "usuarios", "en": "users", "pt": "usuários"},
+}
+
+
+def _entity_name(entity: str, ctx: TenantContext) -> str:
+    return ENTITY_NAMES.get(entity, {}).get(ctx.language, entity)
+
+
+def _text(texts: dict[str, str], language: str, **params: str) -> str:
+    return texts[language].format(**params)
+
+
 def _validated_filter(adapter: Any, raw: dict[str, Any]) -> dict[str, Any]:
     try:
         return adapter.filter_model.model_validate(raw).model_dump(mode="json", exclude_none=True)
@@ -56,7 +76,9 @@ async def start_export(ctx: TenantContext, body: ExportRequest) -> BackgroundJob
     ctx.require(adapter.read_permission)
     payload = {"entity": adapter.entity, "kind": body.kind, "filter": _validated_filter(adapter, body.filter),
                "language": ctx.language}
-    return await start_job(ctx, kind=EXPORT_TASK, function=EXPORT_TASK, payload=payload)
+    notice = JobNotice(title=_text(EXPORT_TITLES, ctx.language, entity=_entity_name(adapter.entity, ctx)),
+                       action=_text(DOWNLOAD_LABELS, ctx.language))
+    return await start_job(ctx, kind=EXPORT_TASK, function=EXPORT_TASK, payload=payload, notice=notice)
 
 
 async def export_file(ctx: TenantContext, job_id: uuid.UUID, tenant_id: uuid.UUID | None, expires: int | None,
@@ -92,7 +114,11 @@ async def start_import(ctx: TenantContext, upload: UploadFile, entity: str, mode
                     unchanged=0, failed=0, next_row=0)
     ctx.session.add(run)
     await ctx.session.flush()
-    job = await start_job(ctx, kind=IMPORT_TASK, function=IMPORT_TASK, payload={"import_id": str(run.id)})
+    notice = JobNotice(title=_text(IMPORT_TITLES, ctx.language, entity=_entity_name(adapter.entity, ctx)),
+                       body=sniffed.filename, link=f"/transfer/imports/{run.id}",
+                       action=_text(REPORT_LABELS, ctx.language))
+    job = await start_job(ctx, kind=IMPORT_TASK, function=IMPORT_TASK, payload={"import_id": str(run.id)},
+                          notice=notice)
     run.job_id = job.id
     return run
 

@@ -12,14 +12,14 @@ from api.transfer.service import EXPORT_TASK, IMPORT_TASK
 
 @task(EXPORT_TASK)
 async def export_records(ctx: dict, tenant_id: str, job_id: str) -> None:
-    async with run_job(ctx["db"], tenant_id, job_id) as job:
+    async with run_job(ctx["db"], tenant_id, job_id, redis=ctx.get("redis")) as job:
         if job is not None:
             job.result = await export_to_storage(ctx["db"], ctx["storage"], ctx["settings"], job)
 
 
 @task(IMPORT_TASK)
 async def import_records(ctx: dict, tenant_id: str, job_id: str) -> None:
-    async with run_job(ctx["db"], tenant_id, job_id) as job:
+    async with run_job(ctx["db"], tenant_id, job_id, redis=ctx.get("redis")) as job:
         if job is not None:
             job.result = await Importer(ctx["db"], ctx["storage"], ctx["settings"], job).run()
 

@@ -23,18 +23,8 @@ from api.core.queue import enqueue_all
 from api.identity.service import create_tenant
 from api.notifications import service
 from api.notifications.models import MailMessage
-from tests.fixtures import servers
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-async def committed_database_url():
-    maintenance = os.environ["DATABASE_URL"]
-    name = f"ficha_wrk_{uuid.uuid4().hex[:8]}"
-    await servers.create_database(maintenance, name, template=os.environ[servers.TEMPLATE_ENV])
-    yield servers.with_database(maintenance, name)
-    await servers.drop_database(maintenance, name)
 
 
 async def test_worker_process_delivers_a_queued_mail(committed_database_url, smtp_server):

@@ -232,3 +232,21 @@ async def test_the_file_name_and_content_must_agree(client, admin_headers):
     csv_named_xlsx = await _import(client, admin_headers, b"name,city\nA,B\n", name="sites.xlsx")
     workbook_named_csv = await _import(client, admin_headers, xlsx_bytes([["name"], ["A"]]), name="sites.csv")
     assert csv_named_xlsx.status_code == workbook_named_csv.status_code == 415
+
+
+async def test_exports_and_imports_notify_their_user(client, admin_headers, run_jobs, settings):
+    export = await client.post("/api/v1/exports", headers={**admin_headers, "Accept-Language": "pt"},
+                               json={"entity": "locations"})
+    pending = (await client.get("/api/v1/notifications", headers=admin_headers)).json()["items"]
+    [notice] = [n for n in pending if n["job"] and n["job"]["id"] == export.json()["job_id"]]
+    assert notice["kind"] == "job" and notice["job"]["status"] == "pending"
+    assert notice["title"] == "Exportação de localizações" and notice["action"] == "Baixar"
+    accepted = await _import(client, admin_headers, xlsx_bytes(GOOD_AND_BAD[:2]))
+    await run_jobs(settings)
+    items = (await client.get("/api/v1/notifications", params={"kind": "job"}, headers=admin_headers)).json()["items"]
+    by_job = {n["job"]["id"]: n for n in items}
+    done = by_job[export.json()["job_id"]]["job"]
+    assert done["status"] == "completed" and done["result"]["download_url"].startswith("/api/v1/exports/")
+    imported = by_job[accepted.json()["job_id"]]
+    assert imported["job"]["status"] == "completed" and imported["job"]["result"]["created"] == 1
+    assert imported["link"] == f"/transfer/imports/{accepted.json()['id']}"
