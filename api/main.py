@@ -24,7 +24,7 @@ from api.core.db import Database
 from api.core.middleware import RequestContextMiddleware
 from api.core.storage import storage_from_settings
 from api.core.xml_safety import assert_defused_xml
-from api.identity.service import authenticate
+from api.identity.authentication import authenticate
 
 API_PREFIX = "/api/v1"
 

@@ -218,6 +218,12 @@ register("forbidden", {
     "en": ("Permission denied", "You lack the required permission ({permission})."),
     "pt": ("Permissão negada", "Você não tem a permissão necessária ({permission})."),
 })
+register("mfa_enrolment_required", {
+    "es": ("Active la verificación en dos pasos",
+           "Su rol exige la verificación en dos pasos: actívela para continuar."),
+    "en": ("Set up two-step verification", "Your role requires two-step verification: set it up to continue."),
+    "pt": ("Ative a verificação em duas etapas", "Seu papel exige verificação em duas etapas: ative-a para continuar."),
+})
 register("conflict", {
     "es": ("Conflicto", "La operación entra en conflicto con el estado actual del recurso."),
     "en": ("Conflict", "The operation conflicts with the current state of the resource."),
