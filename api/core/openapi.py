@@ -43,7 +43,9 @@ _DESCRIPTIONS = {
     "403": "The credential lacks the permission",
     "404": "Not found (including another workspace's records)",
     "409": "Conflicts with the current state (e.g. a duplicate)",
+    "410": "Gone: the link or token was used, replaced or has expired",
     "413": "Request body too large",
+    "415": "The uploaded file's content is not of an allowed type",
     "422": "Invalid input (field errors in `errors`)",
     "429": "Too many requests (see Retry-After)",
 }
@@ -62,9 +64,18 @@ def _statuses(route: Any, method: str) -> list[str]:
         statuses.append("404")
     if has_body:
         statuses += ["400", "413"]
+        if _is_upload(route):
+            statuses.append("415")
+    # A route may name further problem statuses it answers (e.g. 410 for a used link).
+    statuses += [str(code) for code in (route.responses or {}) if str(code) in _DESCRIPTIONS]
     if method in ("POST", "PUT", "PATCH", "DELETE"):
         statuses.append("409")
     return sorted(set(statuses))
+
+
+def _is_upload(route: Any) -> bool:
+    return any(getattr(param.field_info, "media_type", "") == "multipart/form-data"
+               for param in route.dependant.body_params)
 
 
 def install(app: FastAPI) -> None:

@@ -90,6 +90,7 @@ def encode_signed_token(typ: str, claims: dict[str, Any], *, ttl_seconds: int,
     s = settings or get_settings()
     now = datetime.now(UTC)
     payload = {
+        "jti": secrets.token_hex(8),
         **claims,
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(seconds=ttl_seconds)).timestamp()),

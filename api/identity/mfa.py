@@ -193,5 +193,7 @@ async def disable(ctx: TenantContext, code: str) -> None:
 async def regenerate_recovery_codes(ctx: TenantContext, code: str) -> RecoveryCodes:
     assert ctx.principal is not None
     user_id = ctx.principal.user_id
+    if not await MfaRepository(ctx).enabled_for(user_id):
+        raise Conflict("mfa_not_enabled")
     await verify_factor(ctx, user_id, code=code, recovery_code=None, guard=guard_for(ctx, user_id))
     return RecoveryCodes(recovery_codes=await _issue_recovery_codes(ctx, user_id))

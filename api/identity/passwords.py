@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from api.core.errors import ValidationFailed, field_error
 
@@ -43,11 +44,17 @@ def check_new_password(password: str, *, personal: list[str], field: str = "pass
     if folded in COMMON or len(set(folded)) <= 2 or _is_sequence(folded):
         raise _weak("Es una contraseña demasiado común", "This password is too common",
                     "Esta senha é comum demais", field)
-    for word in personal:
-        word = word.casefold().strip()
-        if len(word) >= 4 and (word in folded and len(folded) - len(word) < 6):
-            raise _weak("No use su nombre, correo o espacio de trabajo", "Do not build it from your name, "
-                        "email or workspace", "Não use seu nome, e-mail ou espaço de trabalho", field)
+    remainder = _fold(password)
+    for word in sorted({_fold(w) for w in personal if len(w) >= 3}, key=len, reverse=True):
+        remainder = remainder.replace(word, "")
+    if len(remainder) < 6:
+        raise _weak("No la forme con su nombre, correo o espacio de trabajo",
+                    "Do not build it from your name, email or workspace",
+                    "Não a forme com seu nome, e-mail ou espaço de trabalho", field)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
 
 
 def _is_sequence(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from fastapi import UploadFile
+from fastapi import File, UploadFile
 
 from api.core import storage as file_storage
 from api.core.context import TenantContext
@@ -47,6 +47,9 @@ from api.identity.schemas import (
 )
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
+# The upload parameter, with its size limit in the contract (the server enforces it anyway).
+PHOTO_FILE = File(..., description="An image (JPEG, PNG, WebP or GIF), at most 5 MB",
+                  json_schema_extra={"maxLength": PHOTO_MAX_BYTES})
 
 
 def _email_taken(email: str) -> Conflict:

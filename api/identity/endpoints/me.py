@@ -1,10 +1,11 @@
 """The signed-in user: profile, photo, password, MFA."""
 
-from fastapi import APIRouter, File, Response, UploadFile, status
+from fastapi import APIRouter, Response, UploadFile, status
 
 from api.identity import mfa, profile, users
 from api.identity.auth import Authenticated, Enrolling, Interactive, Me
 from api.identity.schemas import MeRead, MfaCode, MfaSetup, PasswordChange, ProfileUpdate, RecoveryCodes
+from api.identity.users import PHOTO_FILE
 
 router = APIRouter(prefix="/me", tags=["identity"])
 
@@ -20,7 +21,7 @@ async def update_me(ctx: Authenticated, body: ProfileUpdate) -> MeRead:
 
 
 @router.put("/photo", response_model=MeRead, summary="Upload my photo (an image, at most 5 MB)")
-async def upload_my_photo(ctx: Authenticated, file: UploadFile = File(...)) -> MeRead:
+async def upload_my_photo(ctx: Authenticated, file: UploadFile = PHOTO_FILE) -> MeRead:
     await users.store_photo(ctx, ctx.principal.user_id, file)  # type: ignore[union-attr]
     return await profile.me(ctx)
 

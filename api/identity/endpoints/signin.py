@@ -42,7 +42,10 @@ async def logout(ctx: Me) -> None:
     await sessions.logout(ctx)
 
 
-@router.post("/invitations/accept", response_model=AcceptedInvitation,
+LINK_ERRORS = {410: {"description": "The link was used, replaced by a newer one, or has expired"}}
+
+
+@router.post("/invitations/accept", response_model=AcceptedInvitation, responses=LINK_ERRORS,
              summary="Set the password with an invitation link's token")
 async def accept_invitation(ctx: Public, body: AcceptInvitationRequest) -> AcceptedInvitation:
     return await account_links.accept_invitation(ctx, body)
@@ -54,7 +57,7 @@ async def forgot_password(ctx: Public, body: ForgotPasswordRequest) -> Accepted:
     return await account_links.request_password_reset(ctx, body)
 
 
-@router.post("/password/reset", status_code=status.HTTP_204_NO_CONTENT,
+@router.post("/password/reset", status_code=status.HTTP_204_NO_CONTENT, responses=LINK_ERRORS,
              summary="Set a new password with a reset link's token (does not sign in)")
 async def reset_password(ctx: Public, body: ResetPasswordRequest) -> None:
     await account_links.reset_password(ctx, body)

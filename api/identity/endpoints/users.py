@@ -4,7 +4,7 @@ permissions, invitation resend."""
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi import APIRouter, Query, Response, UploadFile, status
 
 from api.core.schemas import Page
 from api.identity import access, account_links, users
@@ -18,6 +18,7 @@ from api.identity.schemas import (
     UserSummary,
     UserUpdate,
 )
+from api.identity.users import PHOTO_FILE
 
 router = APIRouter(prefix="/users", tags=["identity"])
 
@@ -81,7 +82,7 @@ async def set_user_permissions(ctx: RolesWrite, user_id: uuid.UUID,
 
 
 @router.put("/{user_id}/photo", response_model=UserRead, summary="Upload a user's photo (an image, at most 5 MB)")
-async def upload_user_photo(ctx: UsersWrite, user_id: uuid.UUID, file: UploadFile = File(...)) -> UserRead:
+async def upload_user_photo(ctx: UsersWrite, user_id: uuid.UUID, file: UploadFile = PHOTO_FILE) -> UserRead:
     return await users.store_photo(ctx, user_id, file)
 
 
