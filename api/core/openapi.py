@@ -56,7 +56,7 @@ def _statuses(route: Any, method: str) -> list[str]:
     guarded = [c for c in calls if isinstance(c, Authorize)]
     has_body = route.body_field is not None
     statuses = ["401", "422", "429"]
-    if guarded and any(g.permissions for g in guarded):
+    if guarded:  # a missing permission, or a session restricted to MFA enrolment
         statuses.append("403")
     if guarded and public_context not in calls:
         statuses.append("404")  # services answer 404 for unknown or foreign ids, in body or path

@@ -14,9 +14,11 @@ from api.identity.models import StaffGroup, StaffGroupMember
 from api.identity.repository import (
     GROUP_SORT,
     MEMBERS_BY_NAME,
+    USER_REF_COLUMNS,
     GroupRepository,
     MemberRepository,
     UserRepository,
+    as_dicts,
 )
 from api.identity.schemas import (
     GroupCreate,
@@ -89,7 +91,7 @@ async def list_members(ctx: TenantContext, group_id: uuid.UUID, filters: MemberF
     group = await GroupRepository(ctx).get(group_id)
     repo = UserRepository(ctx)
     rows, cursor = await repo.page(repo.members_of(group.id), MEMBERS_BY_NAME, filters.page)
-    return Page(items=[UserRef(**row._mapping) for row in rows], next_cursor=cursor)
+    return Page(items=[UserRef(**row) for row in as_dicts(rows, USER_REF_COLUMNS)], next_cursor=cursor)
 
 
 async def _add(ctx: TenantContext, group: StaffGroup, user_ids: list[uuid.UUID], loc: tuple[str, ...]) -> None:

@@ -68,6 +68,12 @@ USER_SUMMARY_COLUMNS = (User.id, User.first_name, User.last_name, User.email, Us
 USER_REF_COLUMNS = (User.id, User.first_name, User.last_name, User.email, User.status)
 
 
+def as_dicts(rows: Sequence[Any], columns: Sequence[Any]) -> list[dict[str, Any]]:
+    """Keyset pages of several columns come back as tuples: name their values."""
+    names = [column.key for column in columns]
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
 class TenantDirectory:
     """The workspace table is global: it is how a tenant is found before anyone is signed in."""
 

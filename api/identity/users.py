@@ -26,6 +26,7 @@ from api.identity.authentication import now
 from api.identity.models import Role, User, UserRole
 from api.identity.repository import (
     USER_SORTS,
+    USER_SUMMARY_COLUMNS,
     AccountTokenRepository,
     IntegrationTokenRepository,
     MfaRepository,
@@ -34,6 +35,7 @@ from api.identity.repository import (
     TenantDirectory,
     UserRepository,
     UserRoleRepository,
+    as_dicts,
 )
 from api.identity.roles import ADMINISTRATOR
 from api.identity.schemas import (
@@ -77,9 +79,10 @@ async def list_users(ctx: TenantContext, filters: UserFilters) -> Page[UserSumma
     stmt = repo.summaries(q=filters.q, role_id=filters.role_id, group_id=filters.group_id, status=filters.status,
                           is_specialist=filters.is_specialist, specialty_id=filters.specialty_id)
     rows, cursor = await repo.page(stmt, USER_SORTS[filters.sort], filters.page)
-    roles = await RoleRepository(ctx).refs_of_users([r.id for r in rows])
-    items = [UserSummary(**row._mapping, roles=[RoleRef(id=x.id, key=x.key, name=x.name)
-                                                for x in roles.get(row.id, [])]) for row in rows]
+    found = as_dicts(rows, USER_SUMMARY_COLUMNS)
+    roles = await RoleRepository(ctx).refs_of_users([r["id"] for r in found])
+    items = [UserSummary(**row, roles=[RoleRef(id=x.id, key=x.key, name=x.name) for x in roles.get(row["id"], [])])
+             for row in found]
     return Page(items=items, next_cursor=cursor)
 
 
