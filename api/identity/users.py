@@ -147,7 +147,8 @@ async def update_user(ctx: TenantContext, user_id: uuid.UUID, body: UserUpdate) 
     if "roles" in changes:
         links = await UserRoleRepository(ctx).of(user.id)
         change = await _role_change(ctx, links, changes.pop("roles"))
-        if any(link.role_id in await _admin_role_ids(ctx) for link in change.removed):
+        admin_roles = await _admin_role_ids(ctx)
+        if any(link.role_id in admin_roles for link in change.removed):
             await _ensure_an_administrator_remains(ctx, user.id)
         for link in change.removed:
             await ctx.session.delete(link)
