@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.errors import NotFound
 from api.core.pagination import Sort, SortKey
-from api.core.repository import TenantRepository
+from api.core.repository import M, TenantRepository
 from api.core.search import already_folded_contains, folded_contains
 from api.identity.models import (
     AccountToken,
@@ -87,6 +87,18 @@ class TenantDirectory:
         return await self.session.get(Tenant, tenant_id)
 
 
+class NamedRepository(TenantRepository[M]):
+    """A catalogue whose rows are found by name (case-insensitive) and searched by it."""
+
+    def filtered(self, q: str | None) -> Select:
+        stmt = self.select()
+        return stmt.where(folded_contains(self.model.name, q)) if q else stmt  # type: ignore[attr-defined]
+
+    async def by_name(self, name: str) -> M | None:
+        stmt = self.select().where(func.lower(self.model.name) == name.lower())  # type: ignore[attr-defined]
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
+
 class UserRepository(TenantRepository[User]):
     model = User
     entity = "user"
@@ -149,7 +161,7 @@ class UserRepository(TenantRepository[User]):
         await self.session.execute(self.select(User.id).where(User.id == user_id).with_for_update())
 
 
-class RoleRepository(TenantRepository[Role]):
+class RoleRepository(NamedRepository[Role]):
     model = Role
     entity = "role"
 
@@ -175,10 +187,6 @@ class RoleRepository(TenantRepository[Role]):
         for row in await self.session.execute(stmt):
             found.setdefault(row.user_id, []).append(row)
         return found
-
-    def filtered(self, q: str | None) -> Select:
-        stmt = self.select()
-        return stmt.where(folded_contains(Role.name, q)) if q else stmt
 
     async def holders(self, role_id: uuid.UUID) -> int:
         stmt = (select(func.count()).select_from(UserRole).join(User, User.id == UserRole.user_id)
@@ -404,17 +412,9 @@ class MemberRepository(TenantRepository[StaffGroupMember]):
         return list((await self.session.execute(self.select().where(StaffGroupMember.user_id == user_id))).scalars())
 
 
-class SpecialtyRepository(TenantRepository[Specialty]):
+class SpecialtyRepository(NamedRepository[Specialty]):
     model = Specialty
     entity = "specialty"
-
-    def filtered(self, q: str | None) -> Select:
-        stmt = self.select()
-        return stmt.where(folded_contains(Specialty.name, q)) if q else stmt
-
-    async def by_name(self, name: str) -> Specialty | None:
-        stmt = self.select().where(func.lower(Specialty.name) == name.lower())
-        return (await self.session.execute(stmt)).scalar_one_or_none()
 
     async def of_user(self, user_id: uuid.UUID) -> list[Specialty]:
         stmt = (self.select().join(UserSpecialty, UserSpecialty.specialty_id == Specialty.id)
@@ -430,17 +430,9 @@ class UserSpecialtyRepository(TenantRepository[UserSpecialty]):
         return list((await self.session.execute(self.select().where(UserSpecialty.user_id == user_id))).scalars())
 
 
-class CalendarRepository(TenantRepository[WorkCalendar]):
+class CalendarRepository(NamedRepository[WorkCalendar]):
     model = WorkCalendar
     entity = "work_calendar"
-
-    def filtered(self, q: str | None) -> Select:
-        stmt = self.select()
-        return stmt.where(folded_contains(WorkCalendar.name, q)) if q else stmt
-
-    async def by_name(self, name: str) -> WorkCalendar | None:
-        stmt = self.select().where(func.lower(WorkCalendar.name) == name.lower())
-        return (await self.session.execute(stmt)).scalar_one_or_none()
 
     async def in_use(self, calendar_id: uuid.UUID) -> bool:
         stmt = select(func.count()).select_from(Shift).where(Shift.tenant_id == self.tenant_id,

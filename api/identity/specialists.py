@@ -53,6 +53,15 @@ def _taken(code: str, name: str) -> Conflict:
     return Conflict(code, params={"name": name})
 
 
+async def _add_named(ctx: TenantContext, repo: Any, obj: Any, code: str, unique_index: str) -> Any:
+    """Add a catalogue row whose name must be unique (checked, then guarded by the index)."""
+    if await repo.by_name(obj.name):
+        raise _taken(code, obj.name)
+    ctx.session.add(obj)
+    await flush_checked(ctx.session, {unique_index: _taken(code, obj.name)})
+    return obj
+
+
 async def _rename_check(repo: Any, obj: Any, name: str | None, code: str) -> None:
     if name is not None:
         other = await repo.by_name(name)
@@ -73,12 +82,9 @@ async def get_specialty(ctx: TenantContext, specialty_id: uuid.UUID) -> Specialt
 
 
 async def create_specialty(ctx: TenantContext, body: SpecialtyCreate) -> Specialty:
-    if await SpecialtyRepository(ctx).by_name(body.name):
-        raise _taken("specialty_name_taken", body.name)
     specialty = Specialty(tenant_id=ctx.tenant_id, name=body.name, description=body.description)
-    ctx.session.add(specialty)
-    await flush_checked(ctx.session, {"uq_specialty_tenant_name": _taken("specialty_name_taken", body.name)})
-    return specialty
+    return await _add_named(ctx, SpecialtyRepository(ctx), specialty, "specialty_name_taken",
+                            "uq_specialty_tenant_name")
 
 
 async def update_specialty(ctx: TenantContext, specialty_id: uuid.UUID, body: SpecialtyUpdate) -> Specialty:
@@ -131,12 +137,9 @@ async def get_calendar(ctx: TenantContext, calendar_id: uuid.UUID) -> WorkCalend
 
 
 async def create_calendar(ctx: TenantContext, body: CalendarCreate) -> WorkCalendar:
-    if await CalendarRepository(ctx).by_name(body.name):
-        raise _taken("calendar_name_taken", body.name)
     calendar = WorkCalendar(tenant_id=ctx.tenant_id, name=body.name, hours=_hours(body))
-    ctx.session.add(calendar)
-    await flush_checked(ctx.session, {"uq_work_calendar_tenant_name": _taken("calendar_name_taken", body.name)})
-    return calendar
+    return await _add_named(ctx, CalendarRepository(ctx), calendar, "calendar_name_taken",
+                            "uq_work_calendar_tenant_name")
 
 
 async def update_calendar(ctx: TenantContext, calendar_id: uuid.UUID, body: CalendarUpdate) -> WorkCalendar:

@@ -16,7 +16,7 @@ from api.core.routes import api_routes, dependency_calls
 from api.identity.models import AuthSession
 from api.main import create_app
 from tests.fixtures.factories.identity import make_member
-from tests.fixtures.openapi_bodies import body_for
+from tests.fixtures.openapi_bodies import request_kwargs
 
 _APP = create_app(Settings(environment="test"))
 _SCHEMA = _APP.openapi()
@@ -42,12 +42,7 @@ ROUTES = list(_routes())
 async def _call(client, method, path, headers):
     url = path.format(**{name: uuid.uuid4() for name in ("user_id", "role_id", "token_id", "group_id",
                                                           "specialty_id", "calendar_id", "shift_id", "comment_id")})
-    kwargs = {}
-    body = body_for(_SCHEMA, method, path)
-    if body and body[0] == "json":
-        kwargs["json"] = body[1]
-    elif body:
-        kwargs["files"] = {"file": ("x.png", b"x", "image/png")}
+    kwargs = request_kwargs(_SCHEMA, method, path, upload=("x.png", b"x", "image/png"))
     return await client.request(method, url, headers=headers, **kwargs)
 
 
