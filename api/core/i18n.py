@@ -170,6 +170,12 @@ _FIELD_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def register_field_message(error_type: str, es: str, pt: str) -> None:
+    """Spanish and Portuguese for a custom field error type (raise it with pydantic's
+    ``PydanticCustomError(error_type, english)``); English comes from the error itself."""
+    _FIELD_MESSAGES[error_type] = {"es": es, "pt": pt}
+
+
 def field_message(error_type: str, language: Language, english: str, ctx: dict | None) -> str:
     """The localised text of one field error; custom value errors keep their own wording."""
     if language == "en":

@@ -10,7 +10,9 @@ from zoneinfo import available_timezones
 
 import phonenumbers
 from pydantic import AfterValidator, EmailStr, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from api.core import i18n
 from api.core.pagination import ListQuery
 from api.core.schemas import InputModel, ReadModel, SearchTerm, Timestamp
 
@@ -28,9 +30,22 @@ TotpCode = Annotated[str, StringConstraints(pattern=r"^\d{6}$", min_length=6, ma
 RecoveryCodeText = Annotated[str, StringConstraints(min_length=10, max_length=40)]
 
 
+for _type, _es, _pt in (
+    ("invalid_timezone", "Zona horaria desconocida: use un nombre IANA como Europe/Madrid",
+     "Fuso horário desconhecido: use um nome IANA como America/Sao_Paulo"),
+    ("invalid_phone", "No es un teléfono válido: incluya el prefijo del país, p. ej. +34 600 111 222",
+     "Não é um telefone válido: inclua o código do país, p. ex. +55 11 91234 5678"),
+    ("time_order", "El inicio debe ser anterior al fin", "O início deve ser anterior ao fim"),
+    ("hours_overlap", "Los horarios de un mismo día se superponen", "Os horários do mesmo dia se sobrepõem"),
+    ("date_order", "«from» no puede ser posterior a «to»", "“from” não pode ser posterior a “to”"),
+    ("one_factor", "Envíe exactamente uno de code y recovery_code", "Envie exatamente um de code e recovery_code"),
+):
+    i18n.register_field_message(_type, _es, _pt)
+
+
 def _valid_timezone(value: str | None) -> str | None:
     if value is not None and value not in _TIMEZONES:
-        raise ValueError("unknown time zone: use an IANA name such as Europe/Madrid")
+        raise PydanticCustomError("invalid_timezone", "Unknown time zone: use an IANA name such as Europe/Madrid")
     return value
 
 
@@ -40,10 +55,11 @@ def _e164(value: str | None) -> str | None:
         return None
     try:
         number = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError("not a phone number: include the country code, e.g. +34 600 111 222") from exc
-    if not phonenumbers.is_valid_number(number):
-        raise ValueError("not a valid phone number for its country")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise PydanticCustomError("invalid_phone", "Not a valid phone number: include the country code, "
+                                                   "e.g. +34 600 111 222")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -83,7 +99,7 @@ class MfaVerifyRequest(InputModel):
     @model_validator(mode="after")
     def _one_factor(self) -> MfaVerifyRequest:
         if (self.code is None) == (self.recovery_code is None):
-            raise ValueError("send exactly one of code and recovery_code")
+            raise PydanticCustomError("one_factor", "Send exactly one of code and recovery_code")
         return self
 
 
@@ -423,7 +439,7 @@ class WorkingHours(InputModel):
     @model_validator(mode="after")
     def _ordered(self) -> WorkingHours:
         if self.start >= self.end:
-            raise ValueError("start must be before end")
+            raise PydanticCustomError("time_order", "The start must be before the end")
         return self
 
 
@@ -454,7 +470,7 @@ def _check_hours(hours: list[WorkingHours]) -> list[WorkingHours]:
     ordered = sorted(hours, key=lambda h: (h.weekday, h.start))
     for before, after in itertools.pairwise(ordered):
         if before.weekday == after.weekday and after.start < before.end:
-            raise ValueError("working hours of the same day overlap")
+            raise PydanticCustomError("hours_overlap", "Working hours of the same day overlap")
     return ordered
 
 
@@ -484,7 +500,7 @@ class ShiftCreate(InputModel):
     @model_validator(mode="after")
     def _ordered(self) -> ShiftCreate:
         if self.starts_on > self.ends_on:
-            raise ValueError("'from' must not be after 'to'")
+            raise PydanticCustomError("date_order", "'from' must not be after 'to'")
         return self
 
 

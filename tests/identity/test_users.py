@@ -184,3 +184,13 @@ async def test_assigning_roles_beyond_ones_own_permissions_is_refused(client, db
     response = await client.post(URL, headers=manager.headers, json={
         "first_name": "Sneaky", "email": "sneaky@example.com", "roles": [admin_role]})
     assert response.status_code == 403 and response.json()["code"] == "privilege_escalation"
+
+
+async def test_field_errors_speak_the_callers_language(client, admin_headers):
+    roles = await _role_ids(client, admin_headers, "stakeholder")
+    body = {"first_name": "Ana", "email": "ana@example.com", "roles": roles, "phone": "12345", "timezone": "X/Y"}
+    for language, phone_word in (("es", "teléfono"), ("pt", "telefone"), ("en", "phone number")):
+        response = await client.post(URL, json=body, headers={**admin_headers, "Accept-Language": language})
+        errors = {e["loc"][-1]: e for e in response.json()["errors"]}
+        assert errors["phone"]["type"] == "invalid_phone" and phone_word in errors["phone"]["msg"]
+        assert errors["timezone"]["type"] == "invalid_timezone"
