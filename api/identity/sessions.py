@@ -125,11 +125,7 @@ async def verify_mfa(ctx: TenantContext, body: MfaVerifyRequest) -> TokenPair:
         raise Unauthenticated("mfa_token_invalid") from None
     step_token = throttle.short_lived_token("mfa", jti)
     guard = mfa.guard_for(ctx, user_id, step_token)
-    try:
-        await guard.ensure_allowed()
-    except Exception:
-        log.info("mfa_token_refused", user_id=str(user_id))
-        raise
+    await guard.ensure_allowed()
     ctx = bind_tenant(ctx, tenant_id, Actor(type="user", user_id=user_id))
     user = await UserRepository(ctx).active_by_id(user_id)
     if user is None:

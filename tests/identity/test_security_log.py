@@ -23,8 +23,9 @@ async def test_security_events_are_logged_and_secrets_are_not(client, db, worksp
         _token, integration = await make_token(db, workspace, workspace.admin.id)
         await client.get("/api/v1/me", headers=bearer(integration))
     finally:
-        ficha_logging.configure("WARNING", json=True)
-    output = capsys.readouterr().out
+        output = capsys.readouterr().out
+        with capsys.disabled():  # log to the real stream again, not to this test's closing buffer
+            ficha_logging.configure("WARNING", json=True)
     records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
     events = {r["event"] for r in records}
     assert {"login_failed", "session_started", "refresh_token_reuse", "mfa_replay_rejected"} <= events
