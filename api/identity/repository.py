@@ -58,6 +58,7 @@ CALENDAR_SORT = _by_name(WorkCalendar.name)
 NEWEST_TOKENS_FIRST = Sort("-created_at", (SortKey(IntegrationToken.created_at, True), SortKey(IntegrationToken.id,
                                                                                                True)))
 SHIFTS_BY_DATE = Sort("starts_on", (SortKey(Shift.starts_on), SortKey(Shift.id)))
+NEWEST_SESSIONS_FIRST = Sort("-created_at", (SortKey(AuthSession.created_at, True), SortKey(AuthSession.id, True)))
 PINNED_THEN_NEWEST = Sort("pinned", (SortKey(StaffComment.pinned, True), SortKey(StaffComment.created_at, True),
                                      SortKey(StaffComment.id, True)))
 MEMBERS_BY_NAME = USER_SORTS["name"]
@@ -259,6 +260,10 @@ class SessionRepository(TenantRepository[AuthSession]):
         if keep is not None:
             stmt = stmt.where(AuthSession.id != keep)
         return (await self.session.execute(stmt)).rowcount  # type: ignore[attr-defined]
+
+    def live_of(self, user_id: uuid.UUID, now: datetime) -> Select:
+        return self.select().where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None),
+                                   AuthSession.expires_at > now)
 
     async def lift_restriction(self, session_id: uuid.UUID) -> None:
         await self.session.execute(update(AuthSession).where(

@@ -86,6 +86,19 @@ class TokenPair(ReadModel):
         default=False, description="The session can only enrol in MFA (the workspace requires it of a role)")
 
 
+class SessionRead(ReadModel):
+    id: uuid.UUID
+    created_at: datetime
+    expires_at: datetime
+    ip: str | None
+    restricted: bool
+    current: bool = Field(description="The session of the credential making this request")
+
+
+class SessionFilters(ListQuery):
+    pass
+
+
 class MfaChallenge(ReadModel):
     mfa_required: Literal[True] = True
     mfa_token: str = Field(description="Send it to /auth/mfa/verify with a code (valid 5 minutes)")

@@ -20,14 +20,16 @@ from datetime import timedelta
 import structlog
 
 from api.config import get_settings
-from api.core import security
+from api.core import audit, security
 from api.core.context import TenantContext
 from api.core.db import Actor, bind_actor
-from api.core.errors import Forbidden, Unauthenticated
+from api.core.errors import Forbidden, NotFound, Unauthenticated
+from api.core.schemas import Page
 from api.identity import mfa, throttle
 from api.identity.authentication import REFRESH_TOKEN_PREFIX, find_refresh_token, now
 from api.identity.models import AuthSession, RefreshToken, User
 from api.identity.repository import (
+    NEWEST_SESSIONS_FIRST,
     MfaRepository,
     RefreshTokenRepository,
     RoleRepository,
@@ -35,7 +37,14 @@ from api.identity.repository import (
     TenantDirectory,
     UserRepository,
 )
-from api.identity.schemas import LoginRequest, MfaChallenge, MfaVerifyRequest, TokenPair
+from api.identity.schemas import (
+    LoginRequest,
+    MfaChallenge,
+    MfaVerifyRequest,
+    SessionFilters,
+    SessionRead,
+    TokenPair,
+)
 
 log = structlog.get_logger("ficha.security")
 
@@ -165,6 +174,34 @@ async def logout(ctx: TenantContext) -> None:
         raise Forbidden("integration_token_not_allowed")
     await SessionRepository(ctx).revoke(ctx.principal.session_id, now(), "logout")
     log.info("logout", user_id=str(ctx.principal.user_id))
+
+
+async def list_my_sessions(ctx: TenantContext, filters: SessionFilters) -> Page[SessionRead]:
+    """My live sessions (ASVS 7.5.2), newest first."""
+    assert ctx.principal is not None
+    repo = SessionRepository(ctx)
+    items, cursor = await repo.page(repo.live_of(ctx.principal.user_id, now()), NEWEST_SESSIONS_FIRST,
+                                    filters.page)
+    return Page(items=[SessionRead(id=s.id, created_at=s.created_at, expires_at=s.expires_at, ip=s.ip,
+                                   restricted=s.restricted, current=s.id == ctx.principal.session_id)
+                       for s in items], next_cursor=cursor)
+
+
+async def end_my_session(ctx: TenantContext, session_id: uuid.UUID) -> None:
+    assert ctx.principal is not None
+    repo = SessionRepository(ctx)
+    found = await repo.get(session_id)
+    if found.user_id != ctx.principal.user_id:
+        raise NotFound(repo.entity)
+    await repo.revoke(found.id, now(), "ended_by_user")
+
+
+async def end_user_sessions(ctx: TenantContext, user_id: uuid.UUID) -> None:
+    """An administrator signs a user out everywhere (ASVS 7.4.5)."""
+    user = await UserRepository(ctx).get(user_id)
+    await end_sessions(ctx, user.id, "ended_by_administrator")
+    audit.record(ctx.session, tenant_id=user.tenant_id, entity_type="user", entity_id=user.id,
+                 action="sessions_ended")
 
 
 async def end_sessions(ctx: TenantContext, user_id: uuid.UUID, reason: str, keep: uuid.UUID | None = None) -> None:

@@ -40,7 +40,7 @@ ROUTES = list(_routes())
 
 
 async def _call(client, method, path, headers):
-    url = path.format(**{name: uuid.uuid4() for name in ("user_id", "role_id", "token_id", "group_id",
+    url = path.format(**{name: uuid.uuid4() for name in ("session_id", "user_id", "role_id", "token_id", "group_id",
                                                           "specialty_id", "calendar_id", "shift_id", "comment_id")})
     kwargs = request_kwargs(_SCHEMA, method, path, upload=("x.png", b"x", "image/png"))
     return await client.request(method, url, headers=headers, **kwargs)

@@ -10,7 +10,7 @@ import time_machine
 from sqlalchemy import select
 
 from api.identity.models import AuthSession
-from tests.fixtures.factories.identity import make_user
+from tests.fixtures.factories.identity import make_member, make_user
 from tests.identity.helpers import bearer, sign_in
 
 REFRESH = "/api/v1/auth/refresh"
@@ -138,3 +138,29 @@ async def test_no_more_than_a_hundred_failures_an_hour_per_account(client, works
                 failures += response.status_code == 401
                 assert response.status_code in (401, 429), (minute, i)
     assert failures < 100
+
+
+async def test_i_can_list_and_end_my_sessions(client, db, workspace):
+    member = await make_member(db, client, workspace, [])
+    other = (await sign_in(client, workspace.slug, member.user.email, member.password)).json()
+    listed = (await client.get("/api/v1/me/sessions", headers=member.headers)).json()["items"]
+    assert len(listed) == 2 and [s["current"] for s in listed] == [False, True]
+    assert all("token" not in key for s in listed for key in s)
+    ended = await client.delete(f"/api/v1/me/sessions/{listed[0]['id']}", headers=member.headers)
+    assert ended.status_code == 204
+    assert (await client.get("/api/v1/me", headers=bearer(other["access_token"]))).status_code == 401
+    assert (await client.get("/api/v1/me", headers=member.headers)).status_code == 200
+    admins_session = (await client.get("/api/v1/me/sessions", headers=workspace.admin.headers)).json()["items"][0]
+    theirs = await client.delete(f"/api/v1/me/sessions/{admins_session['id']}", headers=member.headers)
+    assert theirs.status_code == 404, "someone else's session is not mine to end"
+
+
+async def test_an_administrator_signs_a_user_out_everywhere(client, db, workspace, admin_headers):
+    member = await make_member(db, client, workspace, [])
+    refused = await client.post(f"/api/v1/users/{workspace.admin.id}/sessions/revoke", headers=member.headers)
+    assert refused.status_code == 403
+    assert (await client.post(f"/api/v1/users/{member.id}/sessions/revoke", headers=admin_headers)).status_code == 204
+    assert (await client.get("/api/v1/me", headers=member.headers)).status_code == 401
+    events = (await client.get("/api/v1/audit-events", params={"entity_id": str(member.id)},
+                               headers=admin_headers)).json()["items"]
+    assert events[0]["action"] == "sessions_ended"

@@ -1,10 +1,23 @@
-"""The signed-in user: profile, photo, password, MFA."""
+"""The signed-in user: profile, photo, sessions, password, MFA."""
 
-from fastapi import APIRouter, Response, UploadFile, status
+import uuid
+from typing import Annotated
 
-from api.identity import mfa, profile, users
+from fastapi import APIRouter, Query, Response, UploadFile, status
+
+from api.core.schemas import Page
+from api.identity import mfa, profile, sessions, users
 from api.identity.auth import Authenticated, Enrolling, Interactive, Me
-from api.identity.schemas import MeRead, MfaCode, MfaSetup, PasswordChange, ProfileUpdate, RecoveryCodes
+from api.identity.schemas import (
+    MeRead,
+    MfaCode,
+    MfaSetup,
+    PasswordChange,
+    ProfileUpdate,
+    RecoveryCodes,
+    SessionFilters,
+    SessionRead,
+)
 from api.identity.users import PHOTO_FILE
 
 router = APIRouter(prefix="/me", tags=["identity"])
@@ -36,6 +49,16 @@ async def read_my_photo(ctx: Authenticated) -> Response:
 @router.delete("/photo", status_code=status.HTTP_204_NO_CONTENT, summary="Remove my photo")
 async def delete_my_photo(ctx: Authenticated) -> None:
     await users.remove_photo(ctx, ctx.principal.user_id)  # type: ignore[union-attr]
+
+
+@router.get("/sessions", response_model=Page[SessionRead], summary="My live sessions (sign-ins), newest first")
+async def list_my_sessions(ctx: Authenticated, filters: Annotated[SessionFilters, Query()]) -> Page[SessionRead]:
+    return await sessions.list_my_sessions(ctx, filters)
+
+
+@router.delete("/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT, summary="End one of my sessions")
+async def end_my_session(ctx: Authenticated, session_id: uuid.UUID) -> None:
+    await sessions.end_my_session(ctx, session_id)
 
 
 @router.post("/password", status_code=status.HTTP_204_NO_CONTENT,

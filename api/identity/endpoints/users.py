@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, UploadFile, status
 
 from api.core.schemas import Page
-from api.identity import access, account_links, users
+from api.identity import access, account_links, sessions, users
 from api.identity.auth import RolesWrite, UsersDelete, UsersRead, UsersWrite
 from api.identity.schemas import (
     UserCreate,
@@ -66,6 +66,12 @@ async def activate_user(ctx: UsersWrite, user_id: uuid.UUID) -> UserRead:
              summary="Send the invitation again (the previous link stops working)")
 async def resend_invitation(ctx: UsersWrite, user_id: uuid.UUID) -> None:
     await account_links.resend_invitation(ctx, user_id)
+
+
+@router.post("/{user_id}/sessions/revoke", status_code=status.HTTP_204_NO_CONTENT,
+             summary="Sign a user out everywhere (their access tokens stop at once)")
+async def end_user_sessions(ctx: UsersWrite, user_id: uuid.UUID) -> None:
+    await sessions.end_user_sessions(ctx, user_id)
 
 
 @router.get("/{user_id}/permissions", response_model=UserPermissionsRead,
