@@ -128,6 +128,14 @@ class UserRepository(TenantRepository[User]):
         stmt = self.live().where(User.id == user_id, User.status == "active")
         return (await self.session.execute(stmt)).scalar_one_or_none()
 
+    def active_ids(self, role_ids: Sequence[uuid.UUID] | None = None) -> Select:
+        stmt = self.live(User.id).where(User.status == "active")
+        if role_ids is not None:
+            members = select(UserRole.user_id).where(UserRole.tenant_id == self.tenant_id,
+                                                     UserRole.role_id.in_(role_ids))
+            stmt = stmt.where(User.id.in_(members))
+        return stmt
+
     def summaries(self, *, q: str | None, role_id: uuid.UUID | None, group_id: uuid.UUID | None,
                   status: str | None, is_specialist: bool | None, specialty_id: uuid.UUID | None) -> Select:
         stmt = self.live(*USER_SUMMARY_COLUMNS)

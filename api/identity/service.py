@@ -1,11 +1,15 @@
-"""Identity's entry points for the rest of Ficha: creating workspaces, and validating user ids
-(other domains call :func:`require_users` for owners, members, assignees …)."""
+"""Identity's entry points for the rest of Ficha: creating workspaces, validating user and role
+ids (other domains call :func:`require_users` for owners, members, assignees …) and selecting
+active users (broadcast audiences). ``authenticate`` lives in :mod:`api.identity.authentication`
+(re-exported here for callers of the foundation's name)."""
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import security
@@ -13,7 +17,10 @@ from api.core.context import TenantContext
 from api.core.db import Actor, bind_actor
 from api.core.errors import Conflict
 from api.identity import errors as _errors  # noqa: F401 - registers messages
-from api.identity.authentication import now
+from api.identity.authentication import (
+    authenticate,  # noqa: F401 - the foundation's import path
+    now,
+)
 from api.identity.models import Role, Tenant, User, UserRole
 from api.identity.repository import RoleRepository, TenantDirectory, UserRepository
 from api.identity.roles import ADMINISTRATOR, BUILT_IN_ROLES
@@ -25,6 +32,17 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 async def require_users(ctx: TenantContext, user_ids: list[uuid.UUID]) -> list[User]:
     """The workspace's users with these ids, or a 404 (for other domains: owners, members)."""
     return await UserRepository(ctx).get_many(user_ids)
+
+
+async def require_roles(ctx: TenantContext, role_ids: Sequence[uuid.UUID]) -> list[Role]:
+    """The workspace's roles with these ids, or a 404 (for other domains: audiences)."""
+    return await RoleRepository(ctx).get_many(role_ids)
+
+
+def active_user_ids(ctx: TenantContext, role_ids: Sequence[uuid.UUID] | None = None) -> Select:
+    """A ``SELECT id`` of the workspace's active users — only members of ``role_ids`` when
+    given — for other domains' set-based writes (e.g. a broadcast's ``INSERT … SELECT``)."""
+    return UserRepository(ctx).active_ids(role_ids)
 
 
 async def ensure_built_in_roles(session: AsyncSession, tenant: Tenant) -> dict[str, Role]:
