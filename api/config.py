@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     )
     data_dir: Path = ROOT / ".data"
     secret_key: SecretStr = SecretStr("dev-insecure-secret-change-me-0123456789abcdef")
+    # Key for secrets kept encrypted at rest (TOTP seeds); FICHA_SECRET_KEY when unset.
+    encryption_key: SecretStr | None = None
     public_url: str = "http://127.0.0.1:8000"
     default_language: Literal["es", "en", "pt"] = "es"
 
@@ -39,7 +41,13 @@ class Settings(BaseSettings):
 
     # Tokens
     access_token_ttl_seconds: int = Field(default=900, le=900)
-    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600  # a session's absolute lifetime
+    session_idle_timeout_seconds: int = 24 * 3600  # a refresh token unused this long expires
+    mfa_token_ttl_seconds: int = 300  # between the password step and the TOTP step
+    invitation_ttl_seconds: int = 7 * 24 * 3600
+    password_reset_ttl_seconds: int = 3600
+    # Prefix of the keys this app writes to Redis (login throttling …); tests give each run its own.
+    redis_namespace: str = ""
 
     # argon2id (ASVS 11.4.2 floor: t=2, m=19 MiB, p=1; the defaults are RFC 9106 "low memory")
     argon2_time_cost: int = 3

@@ -34,6 +34,7 @@ ROUTERS: list[APIRouter] = [
 
 # Modules exposing TASKS (arq functions) and optionally CRON (arq cron jobs).
 TASK_MODULES: list[str] = [
+    "api.identity.tasks",
     "api.jobs.tasks",
     "api.notifications.tasks",
     "api.transfer.tasks",

@@ -25,7 +25,7 @@ from api.core.middleware import RequestContextMiddleware
 from api.core.params import strict_query
 from api.core.storage import storage_from_settings
 from api.core.xml_safety import assert_defused_xml
-from api.identity.service import authenticate
+from api.identity.authentication import authenticate
 
 API_PREFIX = "/api/v1"
 

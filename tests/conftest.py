@@ -37,6 +37,8 @@ TEST_ENV = {
     "FICHA_LOG_LEVEL": "WARNING",
     "FICHA_MAIL_BACKEND": "smtp",
     "FICHA_SECRET_KEY": "test-secret-key-for-the-ficha-suite-only-0123456789",
+    # Each test process keeps its login-throttling counters apart (the Redis server is shared).
+    "FICHA_REDIS_NAMESPACE": f"ficha:test:{uuid.uuid4().hex[:8]}:",
 }
 os.environ.update(TEST_ENV)
 
@@ -136,10 +138,17 @@ def app(settings: Settings, arq_pool):
 async def client(app, db: Database, arq_pool, settings: Settings) -> AsyncIterator[AsyncClient]:
     app.state.db = db
     await arq_pool.delete(settings.queue_name)  # no job from an earlier test
+    await forget_throttling(arq_pool)  # every test signs in from 127.0.0.1: start with clean counters
     transport = ASGITransport(app=app, raise_app_exceptions=False)
     async with AsyncClient(transport=transport, base_url="http://test") as http:
         yield http
     del app.state.db
+
+
+async def forget_throttling(redis) -> None:
+    keys = [key async for key in redis.scan_iter(match=f"{os.environ['FICHA_REDIS_NAMESPACE']}*", count=500)]
+    if keys:
+        await redis.delete(*keys)
 
 
 @pytest.fixture

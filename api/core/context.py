@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import i18n
 from api.core.db import Actor, Database, bind_actor
-from api.core.errors import Forbidden, Unauthenticated
+from api.core.errors import AppError, Forbidden, Unauthenticated
 from api.core.pubsub import Publication, publish_all
 from api.core.queue import JobBuffer, enqueue_all
 from api.core.requestctx import current_client_ip, current_request_id
@@ -42,6 +42,9 @@ class Principal:
     session_id: uuid.UUID | None = None
     token_id: uuid.UUID | None = None
     culture: str = "es"
+    # A session that may only finish enrolling in MFA (the workspace requires it for one of the
+    # user's roles): refused everywhere except routes that say ``Authorize(allow_restricted=True)``.
+    restricted: bool = False
 
     @property
     def actor(self) -> Actor:
@@ -120,6 +123,15 @@ async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
         uow = UnitOfWork(session=session)
         try:
             yield uow
+        except AppError as exc:
+            if not exc.keep_changes:
+                await session.rollback()
+                uow.discard()
+                raise
+            # The refusal is also a fact worth keeping (e.g. a failed attempt's audit event).
+            await session.commit()
+            await uow.after_commit(getattr(state, "arq", None), state.settings.queue_name)
+            raise
         except BaseException:
             await session.rollback()
             uow.discard()
@@ -167,18 +179,22 @@ def _context(request: Request, uow: UnitOfWork, principal: Principal | None) -> 
 class Authorize:
     """Dependency: an authenticated principal holding every permission named.
 
-    ``Authorize()`` with no permission admits any authenticated user (e.g. ``/me``).
+    ``Authorize()`` with no permission admits any authenticated user (e.g. ``/me``). A
+    restricted principal (MFA enrolment pending) is refused unless ``allow_restricted``.
     """
 
-    def __init__(self, *permissions: str) -> None:
+    def __init__(self, *permissions: str, allow_restricted: bool = False) -> None:
         self.permissions = permissions
+        self.allow_restricted = allow_restricted
 
     def __repr__(self) -> str:
-        return f"Authorize{self.permissions!r}"
+        return f"Authorize{self.permissions!r}" + (" (restricted sessions too)" if self.allow_restricted else "")
 
     async def __call__(
         self, request: Request, uow: UnitOfWorkDep, principal: Annotated[Principal, Depends(current_principal)]
     ) -> TenantContext:
+        if principal.restricted and not self.allow_restricted:
+            raise Forbidden("mfa_enrolment_required")
         for permission in self.permissions:
             if not principal.has(permission):
                 structlog.get_logger("ficha.security").info(

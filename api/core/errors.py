@@ -35,6 +35,7 @@ class AppError(Exception):
         errors: list[FieldError] | None = None,
         extra: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        keep_changes: bool = False,
     ) -> None:
         if code is not None:
             self.code = code
@@ -44,6 +45,9 @@ class AppError(Exception):
         self.errors = errors or []
         self.extra = extra or {}
         self.headers = headers or {}
+        # A refusal whose side effects are the point (revoking a token family on reuse, an
+        # audit event of a rejected MFA replay): the unit of work commits them, then answers.
+        self.keep_changes = keep_changes
         super().__init__(self.code)
 
 

@@ -170,6 +170,12 @@ _FIELD_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def register_field_message(error_type: str, es: str, pt: str) -> None:
+    """Spanish and Portuguese for a custom field error type (raise it with pydantic's
+    ``PydanticCustomError(error_type, english)``); English comes from the error itself."""
+    _FIELD_MESSAGES[error_type] = {"es": es, "pt": pt}
+
+
 def field_message(error_type: str, language: Language, english: str, ctx: dict | None) -> str:
     """The localised text of one field error; custom value errors keep their own wording."""
     if language == "en":
@@ -217,6 +223,12 @@ register("forbidden", {
     "es": ("Permiso denegado", "No tiene el permiso necesario ({permission})."),
     "en": ("Permission denied", "You lack the required permission ({permission})."),
     "pt": ("Permissão negada", "Você não tem a permissão necessária ({permission})."),
+})
+register("mfa_enrolment_required", {
+    "es": ("Active la verificación en dos pasos",
+           "Su rol exige la verificación en dos pasos: actívela para continuar."),
+    "en": ("Set up two-step verification", "Your role requires two-step verification: set it up to continue."),
+    "pt": ("Ative a verificação em duas etapas", "Seu papel exige verificação em duas etapas: ative-a para continuar."),
 })
 register("conflict", {
     "es": ("Conflicto", "La operación entra en conflicto con el estado actual del recurso."),

@@ -43,8 +43,9 @@ _DESCRIPTIONS = {
     "403": "The credential lacks the permission",
     "404": "Not found (including another workspace's records)",
     "409": "Conflicts with the current state (e.g. a duplicate)",
+    "410": "Gone: the link or token was used, replaced or has expired",
     "413": "Request body too large",
-    "415": "The uploaded file's content is not of an accepted type",
+    "415": "The uploaded file's content is not of an allowed type",
     "422": "Invalid input (field errors in `errors`)",
     "429": "Too many requests (see Retry-After)",
 }
@@ -55,7 +56,7 @@ def _statuses(route: Any, method: str) -> list[str]:
     guarded = [c for c in calls if isinstance(c, Authorize)]
     has_body = route.body_field is not None
     statuses = ["401", "422", "429"]
-    if guarded and any(g.permissions for g in guarded):
+    if guarded:  # a missing permission, or a session restricted to MFA enrolment
         statuses.append("403")
     if guarded and public_context not in calls:
         statuses.append("404")  # services answer 404 for unknown or foreign ids, in body or path
@@ -63,11 +64,18 @@ def _statuses(route: Any, method: str) -> list[str]:
         statuses.append("404")
     if has_body:
         statuses += ["400", "413"]
-        if getattr(route.body_field.field_info, "media_type", "") == "multipart/form-data":
+        if _is_upload(route):
             statuses.append("415")
+    # A route may name further problem statuses it answers (e.g. 410 for a used link).
+    statuses += [str(code) for code in (route.responses or {}) if str(code) in _DESCRIPTIONS]
     if method in ("POST", "PUT", "PATCH", "DELETE"):
         statuses.append("409")
     return sorted(set(statuses))
+
+
+def _is_upload(route: Any) -> bool:
+    return any(getattr(param.field_info, "media_type", "") == "multipart/form-data"
+               for param in route.dependant.body_params)
 
 
 def install(app: FastAPI) -> None:

@@ -24,5 +24,11 @@ def escape_like(term: str) -> str:
 
 def folded_contains(expression: Any, term: str) -> ColumnElement[bool]:
     """``expression`` contains ``term``, ignoring case and accents (trigram-indexable)."""
+    return already_folded_contains(folded(expression), term)
+
+
+def already_folded_contains(folded_expression: Any, term: str) -> ColumnElement[bool]:
+    """Like :func:`folded_contains`, for an expression that is folded already (e.g. an
+    IMMUTABLE SQL function over several columns that a trigram index is built on)."""
     pattern = func.concat("%", folded(literal(escape_like(term))), "%")
-    return folded(expression).like(pattern, escape="\\")
+    return folded_expression.like(pattern, escape="\\")

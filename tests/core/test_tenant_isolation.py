@@ -18,7 +18,7 @@ from api.core.routes import api_routes
 from api.core.tenancy import UNSCOPED
 from api.main import create_app
 from tests.fixtures.ids import id_factories
-from tests.fixtures.openapi_bodies import body_for
+from tests.fixtures.openapi_bodies import request_kwargs
 
 _APP = create_app(Settings(environment="test"))
 _SCHEMA = _APP.openapi()
@@ -48,13 +48,7 @@ async def test_foreign_ids_are_not_found(method, path, client, db, workspace, ot
     before_b = await client.get(url, headers=other_workspace.admin.headers) if method != "GET" else None
     events_before = await _audit_count(db)
 
-    kwargs = {}
-    body = body_for(_SCHEMA, method, path)
-    if body and body[0] == "json":
-        kwargs["json"] = body[1]
-    elif body:
-        kwargs["files"] = {"file": ("x.txt", b"x", "text/plain")}
-        kwargs["data"] = {k: str(v) for k, v in body[1].items() if k != "file"}
+    kwargs = request_kwargs(_SCHEMA, method, path, upload=("x.txt", b"x", "text/plain"))
     response = await client.request(method, url, headers=workspace.admin.headers, **kwargs)
 
     assert response.status_code == 404, f"{method} {url}: {response.status_code} {response.text[:300]}"
