@@ -206,15 +206,19 @@ class Authorize:
 
 @asynccontextmanager
 async def task_context(db: Database, tenant_id: uuid.UUID, *, redis: Any = None, actor: Actor | None = None,
-                       language: i18n.Language = "es") -> AsyncIterator[TenantContext]:
+                       language: i18n.Language = "es", principal: Principal | None = None,
+                       storage: Any = None) -> AsyncIterator[TenantContext]:
     """A unit of work for background tasks, like a request's: one transaction for the tenant,
     committed on success; then its queued jobs go to the ``redis`` pool's default queue (the
-    worker's own) and its publications are published."""
+    worker's own) and its publications are published. With a ``principal`` (the user who started
+    the job, see ``identity.authentication.principal_of_user``) services apply the same rules
+    as in that user's requests."""
     async with db.sessionmaker() as session:
-        bind_actor(session, tenant_id, actor or Actor.system())
+        bind_actor(session, tenant_id, principal.actor if principal else actor or Actor.system())
         uow = UnitOfWork(session=session)
         try:
-            yield TenantContext(uow=uow, principal=None, tenant_id=tenant_id, language=language, redis=redis)
+            yield TenantContext(uow=uow, principal=principal, tenant_id=tenant_id, language=language, redis=redis,
+                                storage=storage)
         except BaseException:
             await session.rollback()
             uow.discard()

@@ -113,3 +113,14 @@ async def find_account_token(session: AsyncSession, token: str) -> AccountToken 
     if found is None or not security.secrets_match(found.token_hash, token):
         return None
     return found
+
+
+async def principal_of_user(session: AsyncSession, tenant_id: uuid.UUID, user_id: uuid.UUID) -> Principal | None:
+    """The principal a background job acts as on behalf of the user who started it: that user's
+    *current* permissions (a user deactivated or stripped of a permission meanwhile is refused)."""
+    bind_actor(session, tenant_id, Actor(type="user", user_id=user_id))
+    user = await UserRepository(session, tenant_id).active_by_id(user_id)
+    if user is None:
+        return None
+    access = await user_access(session, tenant_id, user.id)
+    return Principal(tenant_id=tenant_id, user_id=user.id, permissions=access.permissions, culture=user.culture)

@@ -20,6 +20,7 @@ from api.identity import errors as _errors  # noqa: F401 - registers messages
 from api.identity.authentication import (
     authenticate,  # noqa: F401 - the foundation's import path
     now,
+    principal_of_user,  # noqa: F401 - background jobs act as their user
 )
 from api.identity.models import Role, Tenant, User, UserRole
 from api.identity.repository import RoleRepository, TenantDirectory, UserRepository

@@ -15,8 +15,9 @@ from sqlalchemy import update
 
 from api.core.context import TenantContext, task_context
 from api.core.db import Actor, Database
-from api.core.errors import NotFound
+from api.core.errors import Forbidden, NotFound
 from api.core.schemas import Page
+from api.identity.service import principal_of_user
 from api.jobs import errors as _errors  # noqa: F401 - registers messages
 from api.jobs.models import BackgroundJob
 from api.jobs.repository import NEWEST_FIRST, JobRepository
@@ -85,6 +86,19 @@ class RunningJob:
     @property
     def actor(self) -> Actor:
         return Actor(type="user", user_id=self.created_by) if self.created_by else Actor.system()
+
+    @asynccontextmanager
+    async def acting(self, *, storage: Any = None, language: str = "es") -> AsyncIterator[TenantContext]:
+        """A unit of work acting as the user who started the job, with that user's *current*
+        permissions (so a job cannot do what its user may no longer do)."""
+        async with self.db.sessionmaker() as session:
+            principal = (await principal_of_user(session, self.tenant_id, self.created_by)
+                         if self.created_by else None)
+        if self.created_by is not None and principal is None:
+            raise Forbidden("job_user_inactive")
+        async with task_context(self.db, self.tenant_id, redis=self.redis, principal=principal,
+                                language=language, storage=storage) as ctx:  # type: ignore[arg-type]
+            yield ctx
 
     async def progress(self, percent: float) -> None:
         value = max(0, min(99, int(percent)))

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.core.context import TenantContext
 from api.core.pagination import PageParams
 from api.locations.models import Location
 from api.locations.repository import SORTS, LocationRepository
@@ -58,16 +59,16 @@ class LocationsTransfer:
     id_column = "id"
     filter_model = LocationSearch
 
-    async def columns(self, session: AsyncSession, tenant_id: uuid.UUID, *, relations: bool) -> list[Column]:
+    async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
         return list(COLUMNS)
 
-    async def count(self, session: AsyncSession, tenant_id: uuid.UUID, filters: LocationSearch) -> int:
-        repo = LocationRepository(session, tenant_id)
+    async def count(self, ctx: TenantContext, filters: LocationSearch) -> int:
+        repo = LocationRepository(ctx)
         return await repo.count(repo.filtered(filters))
 
-    async def export_batches(self, session: AsyncSession, tenant_id: uuid.UUID, filters: LocationSearch, *,
-                             relations: bool, batch_size: int) -> AsyncIterator[list[dict[str, Any]]]:
-        repo = LocationRepository(session, tenant_id)
+    async def export_batches(self, ctx: TenantContext, filters: LocationSearch, *, relations: bool,
+                             batch_size: int) -> AsyncIterator[list[dict[str, Any]]]:
+        repo = LocationRepository(ctx)
         cursor = None
         while True:
             items, cursor = await repo.page(repo.filtered(filters), SORTS["created_at"],
@@ -77,9 +78,10 @@ class LocationsTransfer:
             if cursor is None:
                 return
 
-    async def apply(self, session: AsyncSession, tenant_id: uuid.UUID, rows: list[ImportRow],
-                    mode: Mode) -> list[RowResult]:
-        repo = LocationRepository(session, tenant_id)
+    async def apply(self, ctx: TenantContext, rows: list[ImportRow], mode: Mode) -> list[RowResult]:
+        repo = LocationRepository(ctx)
+        session, tenant_id = ctx.session, ctx.tenant_id
+        assert tenant_id is not None
         ids = [row.values["id"] for row in rows if row.values.get("id")]
         names = [row.values["name"] for row in rows if row.values.get("name")]
         known = await repo.matching(ids, names)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.core.context import TenantContext
 from api.transfer.columns import Column
 
 Mode = Literal["create", "update", "upsert"]
@@ -40,21 +39,23 @@ class TransferAdapter(Protocol):
     id_column: str  # the column that identifies a record for updates
     filter_model: type[BaseModel]  # the list's filters, accepted in export requests
 
-    async def columns(self, session: AsyncSession, tenant_id: uuid.UUID, *, relations: bool) -> list[Column]:
+    # Every method gets a TenantContext acting as the user who started the job, with that
+    # user's current permissions, so adapters can call their domain's services and rules.
+
+    async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
         """Every column, custom fields included; relation columns only when ``relations``."""
         ...
 
-    async def count(self, session: AsyncSession, tenant_id: uuid.UUID, filters: BaseModel) -> int:
+    async def count(self, ctx: TenantContext, filters: BaseModel) -> int:
         """How many records an export of ``filters`` will hold (for progress)."""
         ...
 
-    def export_batches(self, session: AsyncSession, tenant_id: uuid.UUID, filters: BaseModel, *,
-                       relations: bool, batch_size: int) -> AsyncIterator[list[dict[str, Any]]]:
+    def export_batches(self, ctx: TenantContext, filters: BaseModel, *, relations: bool,
+                       batch_size: int) -> AsyncIterator[list[dict[str, Any]]]:
         """The matching records as dicts keyed by column key, in batches, in a stable order."""
         ...
 
-    async def apply(self, session: AsyncSession, tenant_id: uuid.UUID, rows: list[ImportRow],
-                    mode: Mode) -> list[RowResult]:
+    async def apply(self, ctx: TenantContext, rows: list[ImportRow], mode: Mode) -> list[RowResult]:
         """Apply parsed rows (one result per row). A row and its relations are applied together
         or not at all: rows that break a rule come back ``failed`` and change nothing. Called
         inside a transaction; an exception makes the pipeline retry the rows one by one."""

@@ -40,9 +40,11 @@ async def export_to_storage(db: Database, storage: Storage, settings: Settings, 
         zip_path = Path(folder) / f"{name}.zip"
         # .xlsx files are already compressed: store them as they are.
         with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_STORED) as archive:
-            async with db.session(job.tenant_id, job.actor) as session:
-                columns = await adapter.columns(session, job.tenant_id, relations=relations)
-                total = await adapter.count(session, job.tenant_id, filters)
+            async with job.acting(storage=storage, language=language) as ctx:
+                if ctx.principal is not None:  # jobs started by the system act as the system
+                    ctx.require(adapter.read_permission)
+                columns = await adapter.columns(ctx, relations=relations)
+                total = await adapter.count(ctx, filters)
                 pending: list[dict[str, Any]] = []
 
                 async def flush(records: list[dict[str, Any]]) -> None:
@@ -51,8 +53,7 @@ async def export_to_storage(db: Database, storage: Storage, settings: Settings, 
                     content = await asyncio.to_thread(data_workbook, columns, records, language)
                     await asyncio.to_thread(archive.writestr, f"{name}-{files:03d}.xlsx", content)
 
-                async for batch in adapter.export_batches(session, job.tenant_id, filters, relations=relations,
-                                                          batch_size=READ_BATCH):
+                async for batch in adapter.export_batches(ctx, filters, relations=relations, batch_size=READ_BATCH):
                     pending.extend(batch)
                     rows += len(batch)
                     while len(pending) >= per_file:

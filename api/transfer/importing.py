@@ -27,6 +27,7 @@ import structlog
 from sqlalchemy import select
 
 from api.config import Settings
+from api.core.context import TenantContext
 from api.core.db import Database
 from api.core.errors import AppError
 from api.core.storage import Storage
@@ -104,8 +105,10 @@ class Importer:
         data = await self.storage.read(run.file_key)
         try:
             table = await asyncio.to_thread(read_table, data, run.content_type, self.settings.import_max_rows)
-            async with self.db.session(self.job.tenant_id, self.job.actor) as session:
-                columns = await adapter.columns(session, self.job.tenant_id, relations=True)
+            async with self.job.acting(storage=self.storage, language=run.language) as ctx:
+                if ctx.principal is not None:  # jobs started by the system act as the system
+                    ctx.require(adapter.write_permission)
+                columns = await adapter.columns(ctx, relations=True)
             report = header_report(table.header, columns, run.mode, adapter.id_column)
             if report:
                 raise HeaderRejected(report)
@@ -147,13 +150,14 @@ class Importer:
         rows = [p for p in parsed if isinstance(p, ImportRow)]
         results = [p for p in parsed if isinstance(p, RowResult)]
         tenant_id = self.job.tenant_id
-        async with self.db.session(tenant_id, self.job.actor) as session:
+        async with self.job.acting(storage=self.storage, language=run.language) as ctx:
+            session = ctx.session
             run_row = (await session.execute(select(ImportRun).where(ImportRun.id == self.import_id)
                                               .with_for_update())).scalar_one()
             if run_row.next_row >= last_row:
                 return  # this batch was committed by an earlier delivery of the job
             if rows:
-                results += await self._apply_rows(session, adapter, rows, run.mode, run.dry_run)
+                results += await self._apply_rows(ctx, adapter, rows, run.mode, run.dry_run)
             counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
             for result in results:
                 counts[result.outcome] += 1
@@ -167,31 +171,35 @@ class Importer:
                 setattr(run_row, key, getattr(run_row, key) + value)
             run_row.next_row = last_row
 
-    async def _apply_rows(self, session: Any, adapter: TransferAdapter, rows: list[ImportRow], mode: str,
+    async def _apply_rows(self, ctx: TenantContext, adapter: TransferAdapter, rows: list[ImportRow], mode: str,
                           dry_run: bool) -> list[RowResult]:
-        tenant_id = self.job.tenant_id
-        savepoint = await session.begin_nested()
+        queued = len(ctx.uow.jobs.jobs)
+        savepoint = await ctx.session.begin_nested()
         try:
-            results = await adapter.apply(session, tenant_id, rows, mode)  # type: ignore[arg-type]
+            results = await adapter.apply(ctx, rows, mode)  # type: ignore[arg-type]
         except Exception:
             await savepoint.rollback()
+            del ctx.uow.jobs.jobs[queued:]
             log.warning("import_batch_fell_back_to_rows", import_id=str(self.import_id), rows=len(rows))
-            return await self._apply_one_by_one(session, adapter, rows, mode, dry_run)
+            return await self._apply_one_by_one(ctx, adapter, rows, mode, dry_run)
         if dry_run:
             await savepoint.rollback()
+            del ctx.uow.jobs.jobs[queued:]  # a dry run sends no email and starts no job
         else:
             await savepoint.commit()
         return results
 
-    async def _apply_one_by_one(self, session: Any, adapter: TransferAdapter, rows: list[ImportRow], mode: str,
-                                dry_run: bool) -> list[RowResult]:
+    async def _apply_one_by_one(self, ctx: TenantContext, adapter: TransferAdapter, rows: list[ImportRow],
+                                mode: str, dry_run: bool) -> list[RowResult]:
         results = []
         for row in rows:
-            savepoint = await session.begin_nested()
+            queued = len(ctx.uow.jobs.jobs)
+            savepoint = await ctx.session.begin_nested()
             try:
-                [result] = await adapter.apply(session, self.job.tenant_id, [row], mode)  # type: ignore[arg-type]
+                [result] = await adapter.apply(ctx, [row], mode)  # type: ignore[arg-type]
             except Exception as exc:
                 await savepoint.rollback()
+                del ctx.uow.jobs.jobs[queued:]
                 log.warning("import_row_failed", import_id=str(self.import_id), row=row.number,
                             error=type(exc).__name__)
                 results.append(RowResult(number=row.number, outcome="failed", errors={"_row": {
@@ -200,6 +208,7 @@ class Importer:
                 continue
             if dry_run or result.outcome == "failed":
                 await savepoint.rollback()
+                del ctx.uow.jobs.jobs[queued:]
             else:
                 await savepoint.commit()
             results.append(result)

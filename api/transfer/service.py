@@ -38,7 +38,7 @@ IMPORT_TASK = "transfer.import"
 async def template(ctx: TenantContext, entity: str) -> tuple[bytes, str]:
     adapter = adapter_for(entity, ("query", "entity"))
     ctx.require(adapter.write_permission)
-    columns = await adapter.columns(ctx.session, ctx.tenant_id, relations=True)  # type: ignore[arg-type]
+    columns = await adapter.columns(ctx, relations=True)
     return template_workbook(columns, ctx.language), f"{adapter.entity}-template.xlsx"
 
 

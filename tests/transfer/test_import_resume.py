@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from api.config import ROOT
 from api.core.db import Actor, Database
 from api.core.storage import LocalStorage, new_key
+from api.identity.repository import UserRepository
 from api.identity.service import create_tenant
 from api.jobs.models import BackgroundJob
 from api.jobs.service import arq_job_id
@@ -67,18 +68,21 @@ async def test_a_killed_worker_leaves_an_import_the_next_one_finishes(committed_
         async with db.session() as session:
             tenant = await create_tenant(session, slug=f"imp-{uuid.uuid4().hex[:8]}", name="Resume",
                                          admin_email="admin@resume.test", admin_password="a long passphrase")
+            admin = await UserRepository(session, tenant.id).by_email("admin@resume.test")
         content = xlsx_bytes([["name", "city"], *[[f"Sede {i:05d}", "Lima"] for i in range(ROWS)]])
         key = new_key(tenant.id, "imports", "xlsx")
         await storage.put(key, content)
         async with db.session(tenant.id, Actor.system()) as session:
-            run = ImportRun(tenant_id=tenant.id, entity="locations", mode="upsert", dry_run=False, status="pending",
+            run = ImportRun(tenant_id=tenant.id, created_by=admin.id, entity="locations", mode="upsert",
+                            dry_run=False, status="pending",
                             file_key=key, file_name="big.xlsx",
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             rows_read=0, created=0, updated=0, unchanged=0, failed=0, next_row=0)
             session.add(run)
             await session.flush()
             job = BackgroundJob(tenant_id=tenant.id, kind="transfer.import", function="transfer.import",
-                                payload={"import_id": str(run.id)}, status="pending", progress=0, attempts=0)
+                                payload={"import_id": str(run.id)}, status="pending", progress=0, attempts=0,
+                                created_by=admin.id)
             session.add(job)
         await pool.enqueue_job("transfer.import", str(tenant.id), str(job.id), _job_id=arq_job_id(job.id),
                                _queue_name=queue)

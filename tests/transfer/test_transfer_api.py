@@ -250,3 +250,14 @@ async def test_exports_and_imports_notify_their_user(client, admin_headers, run_
     imported = by_job[accepted.json()["job_id"]]
     assert imported["job"]["status"] == "completed" and imported["job"]["result"]["created"] == 1
     assert imported["link"] == f"/transfer/imports/{accepted.json()['id']}"
+
+
+async def test_a_job_acts_with_its_users_current_permissions(client, db, workspace, run_jobs, settings):
+    writer = await make_member(db, client, workspace, ["transfer:import", "locations:write", "locations:read"])
+    accepted = await _import(client, writer.headers, xlsx_bytes(GOOD_AND_BAD[:2]))
+    # The user is deactivated before the worker gets to the job: it must not act for them.
+    await client.post(f"/api/v1/users/{writer.id}/deactivate", headers=workspace.admin.headers)
+    await run_jobs(settings)
+    job = (await client.get(f"/api/v1/jobs/{accepted.json()['job_id']}", headers=workspace.admin.headers)).json()
+    assert job["status"] == "failed"
+    assert await _names(client, workspace.admin.headers) == []
