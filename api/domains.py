@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter
 
 from api.audit.endpoints import router as audit_router
+from api.contacts.endpoints import groups_router as contact_groups_router
+from api.contacts.endpoints import router as contacts_router
+from api.contacts.sections.endpoints import router as contact_sections_router
+from api.customfields.endpoints import router as custom_fields_router
 from api.identity.endpoints import router as identity_router
 from api.jobs.endpoints import router as jobs_router
 from api.locations.endpoints import router as locations_router
@@ -24,12 +28,17 @@ ROUTERS: list[APIRouter] = [
     locations_router,
     audit_router,
     jobs_router,
+    custom_fields_router,
+    contacts_router,
+    contact_sections_router,
+    contact_groups_router,
 ]
 
 # Modules exposing TASKS (arq functions) and optionally CRON (arq cron jobs).
 TASK_MODULES: list[str] = [
     "api.jobs.tasks",
     "api.notifications.tasks",
+    "api.contacts.tasks",
 ]
 
 
@@ -50,6 +59,11 @@ MODEL_MODULES: list[str] = [
     "api.locations.models",
     "api.jobs.models",
     "api.notifications.models",
+    "api.customfields.models",
+    "api.contacts.models",
+    "api.contacts.sections.models",
+    "api.companies.models",
+    "api.services.models",
 ]
 
 

@@ -169,3 +169,9 @@ async def me(ctx: TenantContext) -> MeRead:
         roles=[RoleRef(id=r.id, key=r.key, name=r.name) for r in roles],
         permissions=sorted(ctx.principal.permissions), created_at=user.created_at,
     )
+
+
+async def workspace_region(ctx: TenantContext) -> str:
+    """The workspace's default phone region (ISO 3166-1 alpha-2), for other domains' E.164 parsing."""
+    tenant = await TenantDirectory(ctx.session).by_id(ctx.tenant_id) if ctx.tenant_id else None
+    return tenant.default_region if tenant else "ES"

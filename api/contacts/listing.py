@@ -1,0 +1,127 @@
+"""The contacts list (B8): search, filters, keyset pages and metrics, built for a million rows
+per workspace.
+
+* Search runs on ``search_text`` (folded name, email, phone digits, document, companies) with
+  a trigram GIN index: every word must occur as a substring or as a close word (pg_trgm word
+  similarity), so "Perez", "Pérez" and "Peres" find "Pérez". An email-like term is an exact
+  prefix on the email (b-tree), a phone-like term a prefix on the E.164 phone.
+* Rows select exactly the columns a row shows, are never counted, and are serialised straight
+  to JSON (no ORM objects, no pydantic on this path): see docs/performance.md for why.
+* Metrics aggregate the per-contact counters the triggers keep (no join to reviews or sales).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from sqlalchemy import Numeric, cast, func, or_, select, true
+from sqlalchemy.sql.elements import ColumnElement
+
+from api.contacts import relations
+from api.contacts.models import Contact, ContactGroupMember
+from api.contacts.repository import SORTS, ContactGroupRepository, ContactRepository
+from api.contacts.schemas import ContactCriteria, ContactFilters, ContactMetrics, Money
+from api.contacts.service import average, money
+from api.core.context import TenantContext
+from api.core.errors import FieldError, ValidationFailed
+from api.core.phones import looks_like_phone, search_prefixes
+from api.core.search import escape_like, matches_words, search_words
+from api.customfields import service as custom_fields
+from api.identity.service import workspace_region
+
+ROW_COLUMNS = (
+    Contact.id, Contact.kind, Contact.status, Contact.first_name, Contact.last_name, Contact.email,
+    Contact.phone, Contact.city, Contact.owner_id, Contact.review_count, Contact.rating_sum,
+    Contact.sales_totals, Contact.created_at, Contact.updated_at, Contact.deleted_at,
+)
+ROW_KEYS = tuple(column.key for column in ROW_COLUMNS)
+
+
+async def search_condition(ctx: TenantContext, q: str) -> ColumnElement[bool] | None:
+    term = q.strip()
+    if "@" in term:
+        return Contact.email.like(f"{escape_like(term.lower())}%", escape="\\")
+    if looks_like_phone(term):
+        digits = "".join(ch for ch in term if ch.isdigit())
+        prefixes = search_prefixes(term, await workspace_region(ctx))
+        return or_(*(Contact.phone.like(f"{prefix}%") for prefix in prefixes),
+                   Contact.search_text.like(f"%{digits}%"))
+    words = search_words(term)
+    return matches_words(Contact.search_text, words) if words else None
+
+
+def _refuse_unknown(extras: dict[str, Any], loc_root: tuple[str, ...]) -> None:
+    unknown = [name for name in extras if not name.startswith(custom_fields.FILTER_PREFIX)]
+    if unknown:
+        raise ValidationFailed([FieldError(loc=(*loc_root, name), type="extra_forbidden",
+                                           msg="Extra inputs are not permitted") for name in unknown])
+
+
+async def conditions(ctx: TenantContext, criteria: ContactCriteria,
+                     loc_root: tuple[str, ...] = ("query",)) -> list[ColumnElement[bool]]:
+    """The WHERE clauses selecting the contacts ``criteria`` describe (list, metrics, bulk)."""
+    extras = dict(criteria.model_extra or {})
+    _refuse_unknown(extras, loc_root)
+    where: list[ColumnElement[bool]] = [
+        Contact.deleted_at.is_not(None) if criteria.trashed else Contact.deleted_at.is_(None)]
+    document = await custom_fields.containment_filter(ctx, "contact", extras, ".".join(loc_root))
+    if document:
+        where.append(Contact.custom_fields.contains(document))
+    if criteria.q and (searched := await search_condition(ctx, criteria.q)) is not None:
+        where.append(searched)
+    for name in ("kind", "status", "owner_id"):
+        if (value := getattr(criteria, name)) is not None:
+            where.append(getattr(Contact, name) == value)
+    if criteria.city:
+        where.append(func.lower(Contact.city) == criteria.city.lower())
+    if criteria.created_from:
+        where.append(Contact.created_at >= criteria.created_from)
+    if criteria.created_to:
+        where.append(Contact.created_at < criteria.created_to)
+    if criteria.group_id:
+        group = await ContactGroupRepository(ctx).get(criteria.group_id)
+        where.append(Contact.id.in_(select(ContactGroupMember.contact_id).where(
+            ContactGroupMember.tenant_id == ctx.tenant_id, ContactGroupMember.group_id == group.id)))
+    for name, provider in relations.FILTERS.items():
+        if (value := getattr(criteria, name, None)) is not None:
+            where.append(Contact.id.in_(await provider(ctx, value)))
+    return where
+
+
+def _row(values: tuple[Any, ...]) -> dict[str, Any]:
+    row = dict(zip(ROW_KEYS, values, strict=True))
+    row["average_rating"] = average(row.pop("rating_sum"), row["review_count"])
+    row["sales"] = money(row.pop("sales_totals"))
+    return row
+
+
+async def list_contacts(ctx: TenantContext, filters: ContactFilters) -> bytes:
+    """One page of the list as JSON bytes (the shape of ``Page[ContactListItem]``)."""
+    repo = ContactRepository(ctx)
+    stmt = repo.select(*ROW_COLUMNS).where(*await conditions(ctx, filters))
+    rows, cursor = await repo.page(stmt, SORTS[filters.sort], filters.page)
+    return orjson.dumps({"items": [_row(r) for r in rows], "next_cursor": cursor}, option=orjson.OPT_UTC_Z, default=str)
+
+
+async def metrics(ctx: TenantContext, criteria: ContactCriteria) -> ContactMetrics:
+    """Total clients, reviews, average rating and sales (per currency) of the matching contacts."""
+    repo = ContactRepository(ctx)
+    where = await conditions(ctx, criteria)
+    totals = repo.select(func.count(), func.coalesce(func.sum(Contact.review_count), 0),
+                         func.coalesce(func.sum(Contact.rating_sum), 0)).where(*where)
+    clients, reviews, rating_sum = (await ctx.session.execute(totals)).one()
+    each = func.jsonb_each_text(Contact.sales_totals).table_valued("key", "value")
+    sales = (repo.select(each.c.key, func.sum(cast(each.c.value, Numeric)))
+             .select_from(Contact).join(each, true())
+             .where(*where, Contact.sales_totals != func.jsonb_build_object())
+             .group_by(each.c.key).order_by(each.c.key))
+    total_sales = [Money(amount=_decimal(amount), currency=currency)
+                   for currency, amount in (await ctx.session.execute(sales)).all()]
+    return ContactMetrics(total_clients=clients, total_reviews=int(reviews),
+                          average_rating=average(int(rating_sum), int(reviews)), total_sales=total_sales)
+
+
+def _decimal(amount: Decimal) -> str:
+    return f"{amount:.2f}"
