@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from fastapi import UploadFile
+from sqlalchemy import any_, literal
 
 from api.contacts.sections.common import add_child, change_child, child_of_live_contact, list_children
 from api.contacts.sections.files import attachments, delete_with_attachments, file_read, store
@@ -26,7 +27,7 @@ async def list_notes(ctx: TenantContext, contact_id: uuid.UUID, filters: NoteFil
     if filters.category:
         where.append(ContactNote.category == filters.category)
     if filters.keyword:
-        where.append(ContactNote.keywords.any(filters.keyword))
+        where.append(literal(filters.keyword) == any_(ContactNote.keywords))
     items, cursor = await list_children(ctx, NoteRepository(ctx), contact_id, filters.page, *where)
     files = await attachments(ctx, note_ids=[n.id for n in items])
     return Page(items=[_read(n, files.get(n.id, [])) for n in items], next_cursor=cursor)
