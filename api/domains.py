@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter
 
 from api.audit.endpoints import router as audit_router
+from api.companies.endpoints import projects_router
+from api.companies.endpoints import router as companies_router
 from api.contacts.endpoints import groups_router as contact_groups_router
 from api.contacts.endpoints import router as contacts_router
 from api.contacts.sections.endpoints import router as contact_sections_router
@@ -19,6 +21,7 @@ from api.customfields.endpoints import router as custom_fields_router
 from api.identity.endpoints import router as identity_router
 from api.jobs.endpoints import router as jobs_router
 from api.locations.endpoints import router as locations_router
+from api.services.endpoints import router as services_router
 
 if TYPE_CHECKING:
     from api.config import Settings
@@ -32,6 +35,9 @@ ROUTERS: list[APIRouter] = [
     contacts_router,
     contact_sections_router,
     contact_groups_router,
+    companies_router,
+    projects_router,
+    services_router,
 ]
 
 # Modules exposing TASKS (arq functions) and optionally CRON (arq cron jobs).

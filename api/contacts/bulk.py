@@ -60,7 +60,7 @@ async def _previous(ctx: TenantContext, ids: Sequence[uuid.UUID], column, *, tra
             .where(Contact.id.in_(ids), Contact.deleted_at.is_not(None) if trashed else Contact.deleted_at.is_(None),
                    column.is_distinct_from(differing_from))
             .with_for_update())
-    return dict((await ctx.session.execute(stmt)).tuples().all())
+    return {row[0]: row[1] for row in (await ctx.session.execute(stmt)).all()}
 
 
 async def _set_column(ctx: TenantContext, ids: Sequence[uuid.UUID], name: str, value: object, *,

@@ -15,8 +15,9 @@ from api.contacts.schemas import GroupCreate, GroupFilters, GroupRead, GroupUpda
 from api.contacts.service import live_contact
 from api.core.audit import record_many
 from api.core.context import TenantContext
+from api.core.crud import apply_changes, refuse_nulls, require_free_name
 from api.core.db import flush_checked
-from api.core.errors import Conflict, ValidationFailed, field_error
+from api.core.errors import Conflict
 from api.core.schemas import Page
 
 UNIQUE_NAME = "uq_contact_group_tenant_name"
@@ -37,8 +38,7 @@ async def get_group(ctx: TenantContext, group_id: uuid.UUID) -> ContactGroup:
 
 
 async def create_group(ctx: TenantContext, body: GroupCreate) -> ContactGroup:
-    if await ContactGroupRepository(ctx).by_name(body.name):
-        raise _name_taken(body.name)
+    await require_free_name(ContactGroupRepository(ctx), body.name, _name_taken)
     group = ContactGroup(tenant_id=ctx.tenant_id, **body.model_dump())
     ctx.session.add(group)
     await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(body.name)})
@@ -49,15 +49,10 @@ async def update_group(ctx: TenantContext, group_id: uuid.UUID, body: GroupUpdat
     repo = ContactGroupRepository(ctx)
     group = await repo.get(group_id, for_update=True)
     changes = body.model_dump(exclude_unset=True)
+    refuse_nulls(changes, ("name",))
     if "name" in changes:
-        if changes["name"] is None:
-            raise ValidationFailed([field_error(("body", "name"), "missing", "El nombre es obligatorio",
-                                                "The name is required", "O nome é obrigatório")])
-        other = await repo.by_name(changes["name"])
-        if other is not None and other.id != group.id:
-            raise _name_taken(changes["name"])
-    for name, value in changes.items():
-        setattr(group, name, value)
+        await require_free_name(repo, changes["name"], _name_taken, group.id)
+    apply_changes(group, changes)
     await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(group.name)})
     return group
 

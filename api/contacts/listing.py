@@ -66,7 +66,7 @@ async def conditions(ctx: TenantContext, criteria: ContactCriteria,
     _refuse_unknown(extras, loc_root)
     where: list[ColumnElement[bool]] = [
         Contact.deleted_at.is_not(None) if criteria.trashed else Contact.deleted_at.is_(None)]
-    document = await custom_fields.containment_filter(ctx, "contact", extras, ".".join(loc_root))
+    document = await custom_fields.containment_filter(ctx, "contact", extras, loc_root)
     if document:
         where.append(Contact.custom_fields.contains(document))
     if criteria.q and (searched := await search_condition(ctx, criteria.q)) is not None:

@@ -97,7 +97,8 @@ async def check_email_free(ctx: TenantContext, email: str, contact_id: uuid.UUID
         raise _email_taken(email, existing)
 
 
-async def _phone_e164(ctx: TenantContext, raw: str) -> str:
+async def phone_e164(ctx: TenantContext, raw: str) -> str:
+    """``raw`` as E.164, national numbers read in the workspace's region; 422 at ``body.phone``."""
     try:
         return to_e164(raw, await workspace_region(ctx))
     except InvalidPhone as exc:
@@ -129,7 +130,7 @@ async def _normalise(ctx: TenantContext, changes: dict[str, Any], contact: Conta
         changes["email"] = changes["email"].strip().lower()
         await check_email_free(ctx, changes["email"], contact.id if contact else None)
     if changes.get("phone"):
-        changes["phone"] = await _phone_e164(ctx, changes["phone"])
+        changes["phone"] = await phone_e164(ctx, changes["phone"])
     if changes.get("owner_id"):
         await require_users(ctx, [changes["owner_id"]])
     if changes.get("location_id") and (contact is None or changes["location_id"] != contact.location_id):
@@ -250,3 +251,13 @@ async def _purge_custom_field(ctx: TenantContext, key: str) -> None:
 
 
 custom_fields.register_value_store("contact", _purge_custom_field)
+
+
+async def contact_summaries(ctx: TenantContext, contact_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Name and email of these contacts, for other packages' listings (members, associations)."""
+    if not contact_ids:
+        return {}
+    stmt = ContactRepository(ctx).select(Contact.id, Contact.first_name, Contact.last_name, Contact.email).where(
+        Contact.id.in_(set(contact_ids)))
+    return {row.id: {"first_name": row.first_name, "last_name": row.last_name, "email": row.email}
+            for row in (await ctx.session.execute(stmt)).all()}

@@ -267,12 +267,12 @@ def _filter_value(field: CustomField, raw: Any, loc: tuple[str | int, ...]) -> A
 
 
 async def containment_filter(ctx: TenantContext, entity: str, params: Mapping[str, Any],
-                             loc_root: str = "query") -> dict[str, Any]:
+                             loc_root: tuple[str, ...] = ("query",)) -> dict[str, Any]:
     """Turn ``{"cf.<key>": "<value>"}`` into the JSONB document the stored values must contain.
 
     Text, number, date, boolean and select fields match the value exactly; a multiselect field
     matches records whose list includes the value. Unknown keys, values of the wrong type and
-    options that do not exist are 422s located at ``[loc_root, "cf.<key>"]``.
+    options that do not exist are 422s located at ``[*loc_root, "cf.<key>"]``.
     """
     if not params:
         return {}
@@ -280,7 +280,7 @@ async def containment_filter(ctx: TenantContext, entity: str, params: Mapping[st
     document: dict[str, Any] = {}
     errors: list[FieldError] = []
     for name, raw in params.items():
-        where: tuple[str | int, ...] = (loc_root, name)
+        where: tuple[str | int, ...] = (*loc_root, name)
         field = fields.get(name.removeprefix(FILTER_PREFIX))
         if field is None:
             errors.append(_unknown(where))

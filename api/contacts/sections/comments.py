@@ -7,13 +7,14 @@ import uuid
 
 from fastapi import UploadFile
 
-from api.contacts.sections.common import add_child, child_of_live_contact, list_children, refuse_nulls
+from api.contacts.sections.common import add_child, child_of_live_contact, list_children
 from api.contacts.sections.files import attachments, delete_with_attachments, file_read, store
 from api.contacts.sections.models import ContactComment
 from api.contacts.sections.privacy import may_see, require_author, visible_comments
 from api.contacts.sections.repository import CommentRepository
 from api.contacts.sections.schemas import CommentCreate, CommentRead, CommentUpdate, FileRead
 from api.core.context import TenantContext
+from api.core.crud import apply_changes, refuse_nulls
 from api.core.errors import NotFound
 from api.core.pagination import PageParams
 from api.core.schemas import Page
@@ -51,8 +52,7 @@ async def update_comment(ctx: TenantContext, contact_id: uuid.UUID, comment_id: 
     refuse_nulls(changes, ("body", "priority", "private", "pinned"))
     if changes.keys() - {"pinned"}:
         require_author(ctx, comment)
-    for name, value in changes.items():
-        setattr(comment, name, value)
+    apply_changes(comment, changes)
     await ctx.session.flush()
     return _read(comment, (await attachments(ctx, comment_ids=[comment.id])).get(comment.id, []))
 

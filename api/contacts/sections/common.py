@@ -11,7 +11,7 @@ from api.contacts.sections import errors as _errors  # noqa: F401 - registers me
 from api.contacts.sections.repository import ChildRepository
 from api.contacts.service import get_contact, live_contact
 from api.core.context import TenantContext
-from api.core.errors import ValidationFailed, field_error
+from api.core.crud import apply_changes, refuse_nulls
 from api.core.pagination import PageParams
 
 
@@ -35,19 +35,11 @@ async def child_of_live_contact(ctx: TenantContext, repo: ChildRepository, conta
     return await repo.get_of(contact.id, child_id, for_update=True)
 
 
-def refuse_nulls(changes: dict[str, Any], required: Iterable[str]) -> None:
-    missing = [name for name in required if name in changes and changes[name] is None]
-    if missing:
-        raise ValidationFailed([field_error(("body", name), "missing", "Este campo es obligatorio",
-                                            "This field is required", "Este campo é obrigatório") for name in missing])
-
-
 async def change_child(ctx: TenantContext, repo: ChildRepository, contact_id: uuid.UUID, child_id: uuid.UUID,
                        changes: dict[str, Any], required: Iterable[str]) -> Any:
     child = await child_of_live_contact(ctx, repo, contact_id, child_id)
     refuse_nulls(changes, required)
-    for name, value in changes.items():
-        setattr(child, name, value)
+    apply_changes(child, changes)
     await ctx.session.flush()
     return child
 
