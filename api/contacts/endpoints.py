@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from api.contacts import bulk, groups, listing, sales, service, timeline, trash
@@ -27,7 +27,7 @@ from api.contacts.schemas import (
 )
 from api.core.pagination import ListQuery
 from api.core.schemas import Page
-from api.core.uploads import EXTENSIONS, content_disposition
+from api.core.uploads import EXTENSIONS, content_disposition, upload_of
 from api.jobs.schemas import JobAccepted
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])
@@ -100,7 +100,7 @@ async def purge_contact(ctx: ContactsPurge, contact_id: uuid.UUID) -> None:
 @router.put("/{contact_id}/photo", response_model=ContactRead,
             summary="Set the contact's photo (JPEG, PNG, WebP or GIF up to 5 MB; checked by content)")
 async def set_contact_photo(ctx: ContactsWrite, contact_id: uuid.UUID,
-                            file: Annotated[UploadFile, File()]) -> ContactRead:
+                            file: upload_of(service.PHOTO_MAX_BYTES, "The image")) -> ContactRead:
     return await service.set_photo(ctx, contact_id, file)
 
 

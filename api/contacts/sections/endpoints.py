@@ -3,11 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, UploadFile, status
+from fastapi import APIRouter, Query, status
 from fastapi.responses import StreamingResponse
 
 from api.contacts.auth import ContactsRead, ContactsWrite
 from api.contacts.sections import alerts, comments, files, notes, reviews
+from api.contacts.sections.files import FILE_MAX_BYTES
 from api.contacts.sections.schemas import (
     AlertCreate,
     AlertFilters,
@@ -28,10 +29,10 @@ from api.contacts.sections.schemas import (
 )
 from api.core.pagination import ListQuery
 from api.core.schemas import Page
-from api.core.uploads import content_disposition
+from api.core.uploads import content_disposition, upload_of
 
 router = APIRouter(prefix="/contacts/{contact_id}")
-Upload = Annotated[UploadFile, File()]
+Upload = upload_of(FILE_MAX_BYTES)
 CREATED = status.HTTP_201_CREATED
 NO_CONTENT = status.HTTP_204_NO_CONTENT
 

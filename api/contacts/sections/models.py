@@ -9,7 +9,7 @@ the attachments of a comment or a note.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     ARRAY,
@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    func,
     text,
     true,
 )
@@ -39,7 +40,18 @@ class _OfContact:
     contact_id: Mapped[uuid.UUID]  # with contact_fk() in each table's arguments
 
 
-class ContactComment(IdMixin, TimestampMixin, TenantMixin, _OfContact, Audited, Base):
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class _TimelineItem(TimestampMixin):
+    """Comments and notes share the timeline with audit events, whose times come from the
+    application's clock: theirs do too (the database's now() is the transaction's start)."""
+
+    created_at: Mapped[datetime] = mapped_column(default=_now, server_default=func.now())
+
+
+class ContactComment(IdMixin, _TimelineItem, TenantMixin, _OfContact, Audited, Base):
     """A comment: general, or on an appointment (``appointment_id``, once appointments exist).
     A private one is seen only by its author and holders of ``contacts:private_comments``."""
 
@@ -59,7 +71,7 @@ class ContactComment(IdMixin, TimestampMixin, TenantMixin, _OfContact, Audited, 
     appointment_id: Mapped[uuid.UUID | None]
 
 
-class ContactNote(IdMixin, TimestampMixin, TenantMixin, _OfContact, Audited, Base):
+class ContactNote(IdMixin, _TimelineItem, TenantMixin, _OfContact, Audited, Base):
     __tablename__ = "contact_note"
     __audit_entity__ = "contact_note"
     __table_args__ = (
