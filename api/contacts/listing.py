@@ -1,10 +1,8 @@
 """The contacts list (B8): search, filters, keyset pages and metrics, built for a million rows
 per workspace.
 
-* Search runs on ``search_text`` (folded name, email, phone digits, document, companies) with
-  a trigram GIN index: every word must occur as a substring or as a close word (pg_trgm word
-  similarity), so "Perez", "Pérez" and "Peres" find "Pérez". An email-like term is an exact
-  prefix on the email (b-tree), a phone-like term a prefix on the E.164 phone.
+* Search: :mod:`api.contacts.search` (words expanded through a pg_trgm dictionary, then a GIN
+  lookup of the contacts' folded words).
 * Rows select exactly the columns a row shows, are never counted, and are serialised straight
   to JSON (no ORM objects, no pydantic on this path): see docs/performance.md for why.
 * Metrics aggregate the per-contact counters the triggers keep (no join to reviews or sales).
@@ -16,20 +14,18 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import Numeric, cast, func, or_, select, true
+from sqlalchemy import Numeric, cast, func, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from api.contacts import relations
 from api.contacts.models import Contact, ContactGroupMember
 from api.contacts.repository import SORTS, ContactGroupRepository, ContactRepository
 from api.contacts.schemas import ContactCriteria, ContactFilters, ContactMetrics, Money
+from api.contacts.search import search_condition
 from api.contacts.service import average, money
 from api.core.context import TenantContext
 from api.core.errors import FieldError, ValidationFailed
-from api.core.phones import looks_like_phone, search_prefixes
-from api.core.search import escape_like, matches_words, search_words
 from api.customfields import service as custom_fields
-from api.identity.service import workspace_region
 
 ROW_COLUMNS = (
     Contact.id, Contact.kind, Contact.status, Contact.first_name, Contact.last_name, Contact.email,
@@ -37,19 +33,6 @@ ROW_COLUMNS = (
     Contact.sales_totals, Contact.created_at, Contact.updated_at, Contact.deleted_at,
 )
 ROW_KEYS = tuple(column.key for column in ROW_COLUMNS)
-
-
-async def search_condition(ctx: TenantContext, q: str) -> ColumnElement[bool] | None:
-    term = q.strip()
-    if "@" in term:
-        return Contact.email.like(f"{escape_like(term.lower())}%", escape="\\")
-    if looks_like_phone(term):
-        digits = "".join(ch for ch in term if ch.isdigit())
-        prefixes = search_prefixes(term, await workspace_region(ctx))
-        return or_(*(Contact.phone.like(f"{prefix}%") for prefix in prefixes),
-                   Contact.search_text.like(f"%{digits}%"))
-    words = search_words(term)
-    return matches_words(Contact.search_text, words) if words else None
 
 
 def _refuse_unknown(extras: dict[str, Any], loc_root: tuple[str, ...]) -> None:

@@ -1,8 +1,16 @@
 """The contact table and its groups.
 
-Search: ``search_text`` is a *generated* column — the folded (lower-case, unaccented) name,
-email, phone digits, document id and company names — so every write path (ORM, bulk statements,
-COPY) keeps it right, and one trigram GIN index serves substring and typo-tolerant search.
+Search (B8, see docs/performance.md for the measurements behind it):
+
+* ``search_words`` is a *generated* array of the folded (unaccented, lower-case) words of the
+  name, company names, document id, email and phone digits — every write path (ORM, bulk
+  statements, COPY) keeps it right. A GIN index answers "has one of these words", and the column's
+  statistics (target 1000) let the planner tell rare words (bitmap) from common ones (walk the
+  covering ``(tenant_id, created_at, id)`` index, which carries the words, without the heap).
+* ``contact_search_word`` is each workspace's dictionary of name and company words, learnt by a
+  statement trigger. A search word is expanded through it with pg_trgm — prefix, substring and
+  similar words ("peres" → perez, peres) — before the contacts are looked up.
+
 ``company_names`` is kept by the companies package (see :func:`api.contacts.service.set_company_names`).
 
 Counters: ``review_count``/``rating_sum`` and ``sales_totals`` (``{"EUR": "12.50"}``) are
@@ -33,7 +41,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
@@ -42,18 +50,20 @@ KINDS = ("customer", "lead")
 STATUSES = ("active", "inactive")
 GENDERS = ("female", "male", "non_binary", "other", "undisclosed")
 
-SEARCH_TEXT_SQL = (
-    "f_unaccent(lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' "
-    "|| coalesce(ltrim(phone, '+'), '') || ' ' || coalesce(document_id, '') || ' ' || company_names))"
+# Unaccent first, then lower-case: correct whatever the collation ("C" lower-cases only ASCII).
+SEARCH_WORDS_SQL = (
+    "array_remove(regexp_split_to_array(lower(f_unaccent(first_name || ' ' || last_name || ' ' || company_names "
+    "|| ' ' || coalesce(document_id, '') || ' ' || coalesce(email, '') || ' ' || coalesce(ltrim(phone, '+'), ''))), "
+    "'\\s+'), '')"
 )
-SORT_NAME_SQL = "f_unaccent(lower(first_name || ' ' || last_name))"
+SORT_NAME_SQL = "lower(f_unaccent(first_name || ' ' || last_name))"
 LIVE = text("deleted_at IS NULL")
 
 
 class Contact(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     __tablename__ = "contact"
     __audit_entity__ = "contact"
-    __audit_ignore__ = frozenset({"company_names", "search_text", "sort_name", "review_count", "rating_sum",
+    __audit_ignore__ = frozenset({"company_names", "search_words", "sort_name", "review_count", "rating_sum",
                                   "sales_totals"})
     __table_args__ = (
         CheckConstraint("kind IN ('customer', 'lead')", name="kind_values"),
@@ -97,7 +107,7 @@ class Contact(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     deleted_at: Mapped[datetime | None]
     # Derived, never written by the application's ORM code (see the module docstring).
     company_names: Mapped[str] = mapped_column(Text, server_default="")
-    search_text: Mapped[str] = mapped_column(Text, Computed(SEARCH_TEXT_SQL, persisted=True))
+    search_words: Mapped[list[str]] = mapped_column(ARRAY(Text), Computed(SEARCH_WORDS_SQL, persisted=True))
     sort_name: Mapped[str] = mapped_column(Text(collation="C"), Computed(SORT_NAME_SQL, persisted=True))
     review_count: Mapped[int] = mapped_column(Integer, server_default="0")
     rating_sum: Mapped[int] = mapped_column(Integer, server_default="0")
@@ -106,7 +116,9 @@ class Contact(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
 
 # Keyset orders of the list (live contacts; the trash has its own).
 Index("ix_contact_tenant_sort_name", Contact.tenant_id, Contact.sort_name, Contact.id, postgresql_where=LIVE)
-Index("ix_contact_tenant_created", Contact.tenant_id, Contact.created_at, Contact.id, postgresql_where=LIVE)
+# The default order; it carries what a search filters on, so a search walks it without the heap.
+Index("ix_contact_tenant_created", Contact.tenant_id, Contact.created_at, Contact.id, postgresql_where=LIVE,
+      postgresql_include=["kind", "status", "search_words"])
 Index("ix_contact_tenant_updated", Contact.tenant_id, Contact.updated_at, Contact.id, postgresql_where=LIVE)
 Index("ix_contact_tenant_trashed", Contact.tenant_id, Contact.deleted_at, Contact.id,
       postgresql_where=text("deleted_at IS NOT NULL"))
@@ -119,12 +131,25 @@ Index("ix_contact_tenant_owner", Contact.tenant_id, Contact.owner_id, postgresql
 Index("ix_contact_tenant_city", Contact.tenant_id, text("lower(city)"), postgresql_where=LIVE)
 # ON DELETE SET NULL of a location looks contacts up by location.
 Index("ix_contact_location", Contact.location_id, postgresql_where=text("location_id IS NOT NULL"))
-# Search (B8): substring and word similarity on the folded text (pg_trgm).
-Index("ix_contact_search_trgm", Contact.search_text, postgresql_using="gin",
-      postgresql_ops={"search_text": "gin_trgm_ops"})
+# Search (B8): contacts having any of a set of words.
+Index("ix_contact_search_words", Contact.search_words, postgresql_using="gin", postgresql_where=LIVE)
 # cf.<key>=<value> filters: containment (custom_fields @> '{"key": value}').
 Index("ix_contact_custom_fields", Contact.custom_fields, postgresql_using="gin",
       postgresql_ops={"custom_fields": "jsonb_path_ops"})
+
+
+class ContactSearchWord(TenantMixin, Base):
+    """A word of some contact's name or companies, folded: the dictionary searches expand their
+    words through (prefix, substring, similar words). Filled by a statement trigger on contact
+    (migration 0003); a word no contact uses any more only widens a search to nothing."""
+
+    __tablename__ = "contact_search_word"
+    __table_args__ = (
+        Index("ix_contact_search_word_trgm", "word", postgresql_using="gin", postgresql_ops={"word": "gin_trgm_ops"}),
+    )
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True)
+    word: Mapped[str] = mapped_column(String(100, collation="C"), primary_key=True)  # "C": prefix LIKE uses the key
 
 
 def contact_fk() -> ForeignKeyConstraint:

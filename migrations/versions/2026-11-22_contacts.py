@@ -3,7 +3,10 @@ alerts, files, reviews) and sales; additional (custom) fields; companies and pro
 services catalogue.
 
 Also the triggers that keep each contact's review counters and sales totals (so other domains
-may insert into ``contact_sale`` with plain SQL and the list never aggregates at read time).
+may insert into ``contact_sale`` with plain SQL and the list never aggregates at read time), and
+the one that teaches each workspace's search dictionary (``contact_search_word``) the words of
+its contacts' names and companies; and a larger statistics target on ``contact.search_words`` so
+the planner knows which words are rare (see docs/performance.md).
 
 Revision ID: 0003
 Revises: 0001
@@ -66,6 +69,31 @@ AFTER INSERT OR DELETE OR UPDATE OF amount, currency, contact_id ON contact_sale
 FOR EACH ROW EXECUTE FUNCTION contact_sale_totals()
 """]
 
+SEARCH_FUNCTIONS = ["""
+CREATE FUNCTION contact_name_words(first_name text, last_name text, company_names text) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_remove(regexp_split_to_array(lower(f_unaccent($1 || ' ' || $2 || ' ' || $3)), '\\s+'), '')
+$$
+""", """
+CREATE FUNCTION contact_search_words_learn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO contact_search_word (tenant_id, word)
+  SELECT DISTINCT n.tenant_id, w
+    FROM new_rows AS n, unnest(contact_name_words(n.first_name, n.last_name, n.company_names)) AS w
+   WHERE length(w) BETWEEN 2 AND 100
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$
+"""]
+
+SEARCH_TRIGGERS = ["""
+CREATE TRIGGER contact_search_words_insert AFTER INSERT ON contact
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_search_words_learn()
+""", """
+CREATE TRIGGER contact_search_words_update AFTER UPDATE ON contact
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_search_words_learn()
+""", "ALTER TABLE contact ALTER COLUMN search_words SET STATISTICS 1000"]
+
 
 def upgrade() -> None:
     op.create_table('company',
@@ -97,6 +125,13 @@ def upgrade() -> None:
     sa.UniqueConstraint('tenant_id', 'id', name=op.f('uq_contact_group_tenant_id_id'))
     )
     op.create_index('uq_contact_group_tenant_name', 'contact_group', ['tenant_id', sa.literal_column('lower(name)')], unique=True)
+    op.create_table('contact_search_word',
+    sa.Column('tenant_id', sa.UUID(), nullable=False),
+    sa.Column('word', sa.String(length=100, collation='C'), nullable=False),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenant.id'], name=op.f('fk_contact_search_word_tenant_id_tenant'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('tenant_id', 'word', name=op.f('pk_contact_search_word'))
+    )
+    op.create_index('ix_contact_search_word_trgm', 'contact_search_word', ['word'], unique=False, postgresql_using='gin', postgresql_ops={'word': 'gin_trgm_ops'})
     op.create_table('custom_field',
     sa.Column('entity', sa.String(length=16), nullable=False),
     sa.Column('key', sa.String(length=40), nullable=False),
@@ -176,8 +211,8 @@ def upgrade() -> None:
     sa.Column('converted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('company_names', sa.Text(), server_default='', nullable=False),
-    sa.Column('search_text', sa.Text(), sa.Computed("f_unaccent(lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(ltrim(phone, '+'), '') || ' ' || coalesce(document_id, '') || ' ' || company_names))", persisted=True), nullable=False),
-    sa.Column('sort_name', sa.Text(collation='C'), sa.Computed("f_unaccent(lower(first_name || ' ' || last_name))", persisted=True), nullable=False),
+    sa.Column('search_words', postgresql.ARRAY(sa.Text()), sa.Computed("array_remove(regexp_split_to_array(lower(f_unaccent(first_name || ' ' || last_name || ' ' || company_names || ' ' || coalesce(document_id, '') || ' ' || coalesce(email, '') || ' ' || coalesce(ltrim(phone, '+'), ''))), '\\s+'), '')", persisted=True), nullable=False),
+    sa.Column('sort_name', sa.Text(collation='C'), sa.Computed("lower(f_unaccent(first_name || ' ' || last_name))", persisted=True), nullable=False),
     sa.Column('review_count', sa.Integer(), server_default='0', nullable=False),
     sa.Column('rating_sum', sa.Integer(), server_default='0', nullable=False),
     sa.Column('sales_totals', postgresql.JSONB(astext_type=sa.Text()), server_default=sa.text("'{}'::jsonb"), nullable=False),
@@ -200,9 +235,9 @@ def upgrade() -> None:
     )
     op.create_index('ix_contact_custom_fields', 'contact', ['custom_fields'], unique=False, postgresql_using='gin', postgresql_ops={'custom_fields': 'jsonb_path_ops'})
     op.create_index('ix_contact_location', 'contact', ['location_id'], unique=False, postgresql_where=sa.text('location_id IS NOT NULL'))
-    op.create_index('ix_contact_search_trgm', 'contact', ['search_text'], unique=False, postgresql_using='gin', postgresql_ops={'search_text': 'gin_trgm_ops'})
+    op.create_index('ix_contact_search_words', 'contact', ['search_words'], unique=False, postgresql_using='gin', postgresql_where=sa.text('deleted_at IS NULL'))
     op.create_index('ix_contact_tenant_city', 'contact', ['tenant_id', sa.literal_column('lower(city)')], unique=False, postgresql_where=sa.text('deleted_at IS NULL'))
-    op.create_index('ix_contact_tenant_created', 'contact', ['tenant_id', 'created_at', 'id'], unique=False, postgresql_where=sa.text('deleted_at IS NULL'))
+    op.create_index('ix_contact_tenant_created', 'contact', ['tenant_id', 'created_at', 'id'], unique=False, postgresql_where=sa.text('deleted_at IS NULL'), postgresql_include=['kind', 'status', 'search_words'])
     op.create_index('ix_contact_tenant_owner', 'contact', ['tenant_id', 'owner_id'], unique=False, postgresql_where=sa.text('owner_id IS NOT NULL'))
     op.create_index('ix_contact_tenant_phone', 'contact', ['tenant_id', 'phone'], unique=False, postgresql_where=sa.text('phone IS NOT NULL'))
     op.create_index('ix_contact_tenant_sort_name', 'contact', ['tenant_id', 'sort_name', 'id'], unique=False, postgresql_where=sa.text('deleted_at IS NULL'))
@@ -374,11 +409,15 @@ def upgrade() -> None:
     op.create_index('ix_contact_file_comment', 'contact_file', ['comment_id'], unique=False, postgresql_where=sa.text('comment_id IS NOT NULL'))
     op.create_index('ix_contact_file_note', 'contact_file', ['note_id'], unique=False, postgresql_where=sa.text('note_id IS NOT NULL'))
     op.create_index('ix_contact_file_tenant_contact', 'contact_file', ['tenant_id', 'contact_id', 'created_at', 'id'], unique=False)
-    for statement in (*COUNTER_FUNCTIONS, *COUNTER_TRIGGERS):
+    for statement in (*COUNTER_FUNCTIONS, *COUNTER_TRIGGERS, *SEARCH_FUNCTIONS, *SEARCH_TRIGGERS):
         op.execute(statement)
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS contact_search_words_update ON contact")
+    op.execute("DROP TRIGGER IF EXISTS contact_search_words_insert ON contact")
+    op.execute("DROP FUNCTION IF EXISTS contact_search_words_learn()")
+    op.execute("DROP FUNCTION IF EXISTS contact_name_words(text, text, text)")
     op.execute("DROP TRIGGER IF EXISTS contact_sale_totals ON contact_sale")
     op.execute("DROP TRIGGER IF EXISTS contact_review_counters ON contact_review")
     op.execute("DROP FUNCTION IF EXISTS contact_sale_totals()")
@@ -415,9 +454,9 @@ def downgrade() -> None:
     op.drop_index('ix_contact_tenant_sort_name', table_name='contact', postgresql_where=sa.text('deleted_at IS NULL'))
     op.drop_index('ix_contact_tenant_phone', table_name='contact', postgresql_where=sa.text('phone IS NOT NULL'))
     op.drop_index('ix_contact_tenant_owner', table_name='contact', postgresql_where=sa.text('owner_id IS NOT NULL'))
-    op.drop_index('ix_contact_tenant_created', table_name='contact', postgresql_where=sa.text('deleted_at IS NULL'))
+    op.drop_index('ix_contact_tenant_created', table_name='contact', postgresql_where=sa.text('deleted_at IS NULL'), postgresql_include=['kind', 'status', 'search_words'])
     op.drop_index('ix_contact_tenant_city', table_name='contact', postgresql_where=sa.text('deleted_at IS NULL'))
-    op.drop_index('ix_contact_search_trgm', table_name='contact', postgresql_using='gin', postgresql_ops={'search_text': 'gin_trgm_ops'})
+    op.drop_index('ix_contact_search_words', table_name='contact', postgresql_using='gin', postgresql_where=sa.text('deleted_at IS NULL'))
     op.drop_index('ix_contact_location', table_name='contact', postgresql_where=sa.text('location_id IS NOT NULL'))
     op.drop_index('ix_contact_custom_fields', table_name='contact', postgresql_using='gin', postgresql_ops={'custom_fields': 'jsonb_path_ops'})
     op.drop_table('contact')
@@ -427,6 +466,8 @@ def downgrade() -> None:
     op.drop_table('project')
     op.drop_index('ix_custom_field_tenant_entity_position', table_name='custom_field')
     op.drop_table('custom_field')
+    op.drop_index('ix_contact_search_word_trgm', table_name='contact_search_word', postgresql_using='gin', postgresql_ops={'word': 'gin_trgm_ops'})
+    op.drop_table('contact_search_word')
     op.drop_index('uq_contact_group_tenant_name', table_name='contact_group')
     op.drop_table('contact_group')
     op.drop_index('uq_company_tenant_name', table_name='company')

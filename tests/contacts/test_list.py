@@ -32,6 +32,7 @@ async def people(db, workspace):
         ("João", "Peres Gonçalves", "joao@example.com.br", "+5511912345678", "São Paulo"),
         ("María José", "Gómez Ruiz", "mj.gomez@example.com", "+34699000111", "Madrid"),
         ("Ignacio", "Núñez", None, None, "Sevilla"),
+        ("Álvaro", "Ómar Álvarez", None, None, "Málaga"),
     ]
     return {first: await make_contact(db, workspace.id, first_name=first, last_name=last, email=email, phone=phone,
                                       city=city)
@@ -58,10 +59,22 @@ PEREZ_AND_PERES = ["João Peres Gonçalves", "Lucía Pérez García"]
     ("612 345 678", ["Lucía Pérez García"]),
     ("+55 11 91234", ["João Peres Gonçalves"]),
     ("xyzzy", []),
-    ("   ", ["Ignacio Núñez", "João Peres Gonçalves", "Lucía Pérez García", "María José Gómez Ruiz"]),
+    ("alvaro alvarez", ["Álvaro Ómar Álvarez"]),  # capital accented letters fold too
+    ("ÓMAR", ["Álvaro Ómar Álvarez"]),
+    ("gonc", ["João Peres Gonçalves"]),  # a prefix, as typed
+    ("lvarez", ["Álvaro Ómar Álvarez"]),  # a part of a word
+    ("gonzalves", ["João Peres Gonçalves"]),  # a typo inside a longer word
+    ("   ", ["Álvaro Ómar Álvarez", "Ignacio Núñez", "João Peres Gonçalves", "Lucía Pérez García",
+            "María José Gómez Ruiz"]),
 ])
 async def test_search_ignores_accents_case_and_small_typos(client, admin_headers, people, q, expected):
     assert sorted(await _names(client, admin_headers, q=q)) == sorted(expected)
+
+
+async def test_renamed_contacts_are_found_by_their_new_name(client, db, workspace, admin_headers):
+    contact = await make_contact(db, workspace.id, first_name="Antes", last_name="Nombre")
+    await client.patch(f"{URL}/{contact.id}", json={"last_name": "Zubizarreta"}, headers=admin_headers)
+    assert await _names(client, admin_headers, q="zubizareta") == ["Antes Zubizarreta"]
 
 
 async def test_search_covers_document_and_company(client, db, workspace, admin_headers):
