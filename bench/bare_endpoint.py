@@ -43,4 +43,9 @@ async def lifespan(_app: Starlette):
     await STATE["pool"].close()
 
 
-app = Starlette(routes=[Route(f"/{name}", _endpoint(name)) for name in QUERIES], lifespan=lifespan)
+async def healthz(_request: Request) -> Response:
+    return Response(b"ok")
+
+
+app = Starlette(routes=[Route("/healthz", healthz), *(Route(f"/{name}", _endpoint(name)) for name in QUERIES)],
+                lifespan=lifespan)

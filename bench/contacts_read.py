@@ -128,19 +128,19 @@ async def capture_sql(url: str) -> dict[str, list[tuple[str, tuple]]]:
 
 
 @contextmanager
-def server(command: list[str], env: dict[str, str], port: int, ready_path: str):
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+def server(command: list[str], env: dict[str, str], port: int, log_file: Path):
+    with log_file.open("wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=output, stderr=output)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(f"http://127.0.0.1:{port}{ready_path}", timeout=2).status_code < 500:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"server did not start: {log_file.read_text()[-2000:]}")
             time.sleep(0.3)
         yield process
     finally:
@@ -204,8 +204,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "BENCH_POOL": str(args.pool)}
     results: dict[str, Any] = {"contacts": args.contacts, "duration_s": args.duration,
                                "connections": args.connections, "pool": args.pool, "scenarios": {}}
-    with server([*uvicorn("api.main:create_app", api_port), "--factory"], api_env, api_port, "/healthz"), \
-            server(uvicorn("bench.bare_endpoint:app", bare_port), bare_env, bare_port, "/metrics"):
+    with server([*uvicorn("api.main:create_app", api_port), "--factory"], api_env, api_port, workdir / "api.log"), \
+            server(uvicorn("bench.bare_endpoint:app", bare_port), bare_env, bare_port, workdir / "bare.log"):
         check_answers(api_port, bare_port, login(api_port))
         for name, (path, _params) in SCENARIOS.items():
             token = login(api_port)

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from api.contacts import bulk, groups, listing, sales, service, timeline, trash
+from api.contacts import bulk, groups, listing, metrics, sales, service, timeline, trash
 from api.contacts.auth import ContactsBulk, ContactsPurge, ContactsRead, ContactsTrash, ContactsWrite
 from api.contacts.schemas import (
     BulkRequest,
@@ -50,7 +50,7 @@ async def create_contact(ctx: ContactsWrite, body: ContactCreate, response: Resp
 @router.get("/metrics", response_model=ContactMetrics,
             summary="Total clients, reviews, average rating and sales of the contacts the filters select")
 async def contact_metrics(ctx: ContactsRead, criteria: Annotated[ContactCriteria, Query()]) -> ContactMetrics:
-    return await listing.metrics(ctx, criteria)
+    return await metrics.metrics(ctx, criteria)
 
 
 @router.post("/bulk", response_model=BulkResult, responses={202: {"model": JobAccepted,

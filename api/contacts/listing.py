@@ -5,22 +5,21 @@ per workspace.
   lookup of the contacts' folded words).
 * Rows select exactly the columns a row shows, are never counted, and are serialised straight
   to JSON (no ORM objects, no pydantic on this path): see docs/performance.md for why.
-* Metrics aggregate the per-contact counters the triggers keep (no join to reviews or sales).
+* Metrics: :mod:`api.contacts.metrics`.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import Numeric, cast, func, select, true
+from sqlalchemy import func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from api.contacts import relations
 from api.contacts.models import Contact, ContactGroupMember
 from api.contacts.repository import SORTS, ContactGroupRepository, ContactRepository
-from api.contacts.schemas import ContactCriteria, ContactFilters, ContactMetrics, Money
+from api.contacts.schemas import ContactCriteria, ContactFilters
 from api.contacts.search import search_condition
 from api.contacts.service import average, money
 from api.core.context import TenantContext
@@ -86,25 +85,3 @@ async def list_contacts(ctx: TenantContext, filters: ContactFilters) -> bytes:
     stmt = repo.select(*ROW_COLUMNS).where(*await conditions(ctx, filters))
     rows, cursor = await repo.page(stmt, SORTS[filters.sort], filters.page)
     return orjson.dumps({"items": [_row(r) for r in rows], "next_cursor": cursor}, option=orjson.OPT_UTC_Z, default=str)
-
-
-async def metrics(ctx: TenantContext, criteria: ContactCriteria) -> ContactMetrics:
-    """Total clients, reviews, average rating and sales (per currency) of the matching contacts."""
-    repo = ContactRepository(ctx)
-    where = await conditions(ctx, criteria)
-    totals = repo.select(func.count(), func.coalesce(func.sum(Contact.review_count), 0),
-                         func.coalesce(func.sum(Contact.rating_sum), 0)).where(*where)
-    clients, reviews, rating_sum = (await ctx.session.execute(totals)).one()
-    each = func.jsonb_each_text(Contact.sales_totals).table_valued("key", "value")
-    sales = (repo.select(each.c.key, func.sum(cast(each.c.value, Numeric)))
-             .select_from(Contact).join(each, true())
-             .where(*where, Contact.sales_totals != func.jsonb_build_object())
-             .group_by(each.c.key).order_by(each.c.key))
-    total_sales = [Money(amount=_decimal(amount), currency=currency)
-                   for currency, amount in (await ctx.session.execute(sales)).all()]
-    return ContactMetrics(total_clients=clients, total_reviews=int(reviews),
-                          average_rating=average(int(rating_sum), int(reviews)), total_sales=total_sales)
-
-
-def _decimal(amount: Decimal) -> str:
-    return f"{amount:.2f}"

@@ -27,12 +27,14 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Computed,
     Date,
     Double,
     ForeignKey,
     ForeignKeyConstraint,
+    Identity,
     Index,
     Integer,
     Numeric,
@@ -136,6 +138,27 @@ Index("ix_contact_search_words", Contact.search_words, postgresql_using="gin", p
 # cf.<key>=<value> filters: containment (custom_fields @> '{"key": value}').
 Index("ix_contact_custom_fields", Contact.custom_fields, postgresql_using="gin",
       postgresql_ops={"custom_fields": "jsonb_path_ops"})
+
+
+class ContactMetricDelta(TenantMixin, Base):
+    """Changes to the list's metrics, per kind, status and (for sales) currency: statement
+    triggers on ``contact`` append one row per changed group in the same transaction (migration
+    0003), and ``contacts.compact_metrics`` folds each workspace's rows into one per group. Only
+    appends: concurrent writers never wait on a shared counter row. The metrics of a whole list
+    (filtered at most by kind and status) are a sum over a few of these rows instead of a scan of
+    every contact."""
+
+    __tablename__ = "contact_metric_delta"
+    __table_args__ = (Index("ix_contact_metric_delta_tenant", "tenant_id", "kind", "status"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    currency: Mapped[str] = mapped_column(String(3), server_default="")  # "" on the rows of counts
+    contacts: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    reviews: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    rating_sum: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    amount: Mapped[Decimal] = mapped_column(Numeric(18, 2), server_default="0")
 
 
 class ContactSearchWord(TenantMixin, Base):

@@ -1,18 +1,26 @@
-"""Background work of contacts: bulk actions over more than 1,000 contacts, and removing the
-stored files of purged contacts (after the commit that purged them). Both are safe to run
-twice: a bulk action changes only what is not yet changed, and deleting a missing file is a no-op."""
+"""Background work of contacts: bulk actions over more than 1,000 contacts, removing the stored
+files of purged contacts (after the commit that purged them), and folding the metric deltas
+(every minute). All are safe to run twice: a bulk action changes only what is not yet changed,
+deleting a missing file is a no-op, and folding folded rows changes nothing."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from api.contacts import bulk
+from arq import cron
+from sqlalchemy import func, select
+
+from api.contacts import bulk, metrics
+from api.contacts.models import ContactMetricDelta
 from api.contacts.schemas import BulkRequest
 from api.core.context import TenantContext, UnitOfWork
 from api.core.queue import enqueue_all, task
 from api.core.storage import key_belongs_to, storage_from_settings
+from api.core.sweep import cross_tenant_rows
 from api.jobs.service import RunningJob, run_job
+
+COMPACT_AFTER = 20  # delta rows a workspace gathers before they are folded
 
 
 async def _batches(ctx: dict[str, Any], job: RunningJob, request: BulkRequest) -> dict[str, Any]:
@@ -62,4 +70,19 @@ async def delete_files(ctx: dict[str, Any], tenant_id: str, keys: list[str]) -> 
     return deleted
 
 
-TASKS = [bulk_in_background, delete_files]
+@task("contacts.compact_metrics")
+async def compact_metrics(ctx: dict[str, Any]) -> int:
+    """Fold the metric deltas of the workspaces that gathered a few (see api.contacts.metrics)."""
+    delta = ContactMetricDelta
+    busy = select(delta.tenant_id).group_by(delta.tenant_id).having(func.count() >= COMPACT_AFTER).subquery()
+    async with ctx["db"].session() as session:
+        tenants = [row[0] for row in await cross_tenant_rows(session, [busy.c.tenant_id])]
+    for tenant_id in tenants:
+        async with ctx["db"].session(tenant_id) as session:
+            await metrics.compact(session, tenant_id)
+    return len(tenants)
+
+
+TASKS = [bulk_in_background, delete_files, compact_metrics]
+CRON = [cron(compact_metrics.coroutine, name="contacts.compact_metrics.cron", minute=None, second=40,
+             run_at_startup=False)]

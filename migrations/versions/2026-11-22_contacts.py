@@ -95,6 +95,40 @@ REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_se
 """, "ALTER TABLE contact ALTER COLUMN search_words SET STATISTICS 1000"]
 
 
+# The metrics' deltas (see ContactMetricDelta): one row per (kind, status, currency) group that a
+# statement changed, from the live rows it removed (-1) and added (+1); nothing when they cancel.
+METRIC_DELTA = """
+INSERT INTO contact_metric_delta (tenant_id, kind, status, currency, contacts, reviews, rating_sum, amount)
+SELECT tenant_id, kind, status, currency, sum(contacts), sum(reviews), sum(rating_sum), sum(amount)
+  FROM (SELECT tenant_id, kind, status, '' AS currency, sign AS contacts, sign * review_count AS reviews,
+               sign * rating_sum AS rating_sum, 0::numeric AS amount FROM changed
+        UNION ALL
+        SELECT c.tenant_id, c.kind, c.status, s.key, 0, 0, 0, c.sign * s.value::numeric
+          FROM changed AS c, jsonb_each_text(c.sales_totals) AS s) AS d
+ GROUP BY tenant_id, kind, status, currency
+HAVING sum(contacts) <> 0 OR sum(reviews) <> 0 OR sum(rating_sum) <> 0 OR sum(amount) <> 0
+"""
+_LIVE = "SELECT tenant_id, kind, status, review_count, rating_sum, sales_totals, {sign} AS sign FROM {table} WHERE deleted_at IS NULL"
+METRIC_SOURCES = {
+    "insert": _LIVE.format(sign=1, table="new_rows"),
+    "delete": _LIVE.format(sign=-1, table="old_rows"),
+    "update": _LIVE.format(sign=-1, table="old_rows") + " UNION ALL " + _LIVE.format(sign=1, table="new_rows"),
+}
+METRIC_FUNCTIONS = [f"""
+CREATE FUNCTION contact_metrics_on_{operation}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH changed AS ({source}) {METRIC_DELTA};
+  RETURN NULL;
+END $$
+""" for operation, source in METRIC_SOURCES.items()]
+METRIC_TRIGGERS = [f"""
+CREATE TRIGGER contact_metrics_on_{operation} AFTER {operation.upper()} ON contact
+REFERENCING {"NEW TABLE AS new_rows" if operation == "insert" else "OLD TABLE AS old_rows" if operation == "delete"
+             else "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
+FOR EACH STATEMENT EXECUTE FUNCTION contact_metrics_on_{operation}()
+""" for operation in METRIC_SOURCES]
+
+
 def upgrade() -> None:
     op.create_table('company',
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -125,6 +159,20 @@ def upgrade() -> None:
     sa.UniqueConstraint('tenant_id', 'id', name=op.f('uq_contact_group_tenant_id_id'))
     )
     op.create_index('uq_contact_group_tenant_name', 'contact_group', ['tenant_id', sa.literal_column('lower(name)')], unique=True)
+    op.create_table('contact_metric_delta',
+    sa.Column('id', sa.BigInteger(), sa.Identity(always=False), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('currency', sa.String(length=3), server_default='', nullable=False),
+    sa.Column('contacts', sa.BigInteger(), server_default='0', nullable=False),
+    sa.Column('reviews', sa.BigInteger(), server_default='0', nullable=False),
+    sa.Column('rating_sum', sa.BigInteger(), server_default='0', nullable=False),
+    sa.Column('amount', sa.Numeric(precision=18, scale=2), server_default='0', nullable=False),
+    sa.Column('tenant_id', sa.UUID(), nullable=False),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenant.id'], name=op.f('fk_contact_metric_delta_tenant_id_tenant'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_metric_delta'))
+    )
+    op.create_index('ix_contact_metric_delta_tenant', 'contact_metric_delta', ['tenant_id', 'kind', 'status'], unique=False)
     op.create_table('contact_search_word',
     sa.Column('tenant_id', sa.UUID(), nullable=False),
     sa.Column('word', sa.String(length=100, collation='C'), nullable=False),
@@ -409,11 +457,15 @@ def upgrade() -> None:
     op.create_index('ix_contact_file_comment', 'contact_file', ['comment_id'], unique=False, postgresql_where=sa.text('comment_id IS NOT NULL'))
     op.create_index('ix_contact_file_note', 'contact_file', ['note_id'], unique=False, postgresql_where=sa.text('note_id IS NOT NULL'))
     op.create_index('ix_contact_file_tenant_contact', 'contact_file', ['tenant_id', 'contact_id', 'created_at', 'id'], unique=False)
-    for statement in (*COUNTER_FUNCTIONS, *COUNTER_TRIGGERS, *SEARCH_FUNCTIONS, *SEARCH_TRIGGERS):
+    for statement in (*COUNTER_FUNCTIONS, *COUNTER_TRIGGERS, *SEARCH_FUNCTIONS, *SEARCH_TRIGGERS,
+                      *METRIC_FUNCTIONS, *METRIC_TRIGGERS):
         op.execute(statement)
 
 
 def downgrade() -> None:
+    for operation in METRIC_SOURCES:
+        op.execute(f"DROP TRIGGER IF EXISTS contact_metrics_on_{operation} ON contact")
+        op.execute(f"DROP FUNCTION IF EXISTS contact_metrics_on_{operation}()")
     op.execute("DROP TRIGGER IF EXISTS contact_search_words_update ON contact")
     op.execute("DROP TRIGGER IF EXISTS contact_search_words_insert ON contact")
     op.execute("DROP FUNCTION IF EXISTS contact_search_words_learn()")
@@ -468,6 +520,8 @@ def downgrade() -> None:
     op.drop_table('custom_field')
     op.drop_index('ix_contact_search_word_trgm', table_name='contact_search_word', postgresql_using='gin', postgresql_ops={'word': 'gin_trgm_ops'})
     op.drop_table('contact_search_word')
+    op.drop_index('ix_contact_metric_delta_tenant', table_name='contact_metric_delta')
+    op.drop_table('contact_metric_delta')
     op.drop_index('uq_contact_group_tenant_name', table_name='contact_group')
     op.drop_table('contact_group')
     op.drop_index('uq_company_tenant_name', table_name='company')
