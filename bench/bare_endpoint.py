@@ -20,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from api.core.db import SERVER_SETTINGS
+
 QUERIES: dict[str, list[tuple[str, tuple]]] = pickle.loads(Path(os.environ["BENCH_QUERIES"]).read_bytes())
 STATE: dict[str, asyncpg.Pool] = {}
 
@@ -38,7 +40,9 @@ def _endpoint(name: str):
 @asynccontextmanager
 async def lifespan(_app: Starlette):
     size = int(os.environ.get("BENCH_POOL", "16"))
-    STATE["pool"] = await asyncpg.create_pool(os.environ["BENCH_DSN"], min_size=size, max_size=size)
+    # The same connection settings as the API's (api.core.db.SERVER_SETTINGS).
+    STATE["pool"] = await asyncpg.create_pool(os.environ["BENCH_DSN"], min_size=size, max_size=size,
+                                              server_settings=dict(SERVER_SETTINGS))
     yield
     await STATE["pool"].close()
 

@@ -44,7 +44,7 @@ import httpx
 from sqlalchemy import event
 
 from api.config import ROOT
-from api.contacts import listing
+from api.contacts import listing, metrics
 from api.contacts.schemas import ContactCriteria, ContactFilters
 from api.core.context import TenantContext, UnitOfWork
 from api.core.db import Actor, Database, bind_actor
@@ -118,7 +118,7 @@ async def capture_sql(url: str) -> dict[str, list[tuple[str, tuple]]]:
             for name, (_path, params) in SCENARIOS.items():
                 captured.clear()
                 if name == "metrics":
-                    await listing.metrics(ctx, ContactCriteria.model_validate(params))
+                    await metrics.metrics(ctx, ContactCriteria.model_validate(params))
                 else:
                     await listing.list_contacts(ctx, ContactFilters.model_validate(params))
                 queries[name] = list(captured)

@@ -61,9 +61,6 @@ async def _from_deltas(ctx: TenantContext, criteria: ContactCriteria) -> Contact
 async def _by_scanning(ctx: TenantContext, criteria: ContactCriteria) -> ContactMetrics:
     repo = ContactRepository(ctx)
     where = await conditions(ctx, criteria)
-    # An aggregate's estimated cost makes PostgreSQL JIT-compile it: seconds of compiling for
-    # a query that runs in milliseconds (measured, docs/performance.md).
-    await ctx.session.execute(select(func.set_config("jit", "off", True)))
     totals = repo.select(func.count(), func.coalesce(func.sum(Contact.review_count), 0),
                          func.coalesce(func.sum(Contact.rating_sum), 0)).where(*where)
     clients, reviews, rating_sum = (await ctx.session.execute(totals)).one()
