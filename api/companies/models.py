@@ -5,10 +5,20 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, ForeignKeyConstraint, Index, String, UniqueConstraint, false, text
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    PrimaryKeyConstraint,
+    String,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.contacts.models import contact_fk
+from api.contacts.models import ContactLink, contact_fk
 from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
 
 
@@ -28,15 +38,13 @@ class Company(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     description: Mapped[str | None] = mapped_column(String(1000))
 
 
-class CompanyMember(TenantMixin, Audited, Base):
+class CompanyMember(ContactLink, Base):
     """A contact's membership of a company; at most one member per company is its admin."""
 
-    # Server defaults come back with the INSERT, so the audit listener can read them.
-    __mapper_args__ = {"eager_defaults": True}
     __tablename__ = "company_member"
-    __audit_entity__ = "contact"
     __audit_actions__ = {"create": "company_joined", "update": "company_role_changed", "delete": "company_left"}
     __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "company_id", "contact_id"),
         Index("ix_company_member_contact", "tenant_id", "contact_id"),
         Index("uq_company_member_one_admin", "tenant_id", "company_id", unique=True,
               postgresql_where=text("is_admin")),
@@ -44,14 +52,8 @@ class CompanyMember(TenantMixin, Audited, Base):
         contact_fk(),
     )
 
-    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True)
-    company_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    company_id: Mapped[uuid.UUID]
     is_admin: Mapped[bool] = mapped_column(Boolean, server_default=false())
-    joined_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
-
-    def audit_entity_id(self) -> uuid.UUID:
-        return self.contact_id
 
 
 class Project(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
@@ -67,25 +69,17 @@ class Project(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
 
 
-class ProjectContact(TenantMixin, Audited, Base):
-    # Server defaults come back with the INSERT, so the audit listener can read them.
-    __mapper_args__ = {"eager_defaults": True}
+class ProjectContact(ContactLink, Base):
     __tablename__ = "project_contact"
-    __audit_entity__ = "contact"
     __audit_actions__ = {"create": "project_associated", "delete": "project_disassociated"}
     __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "project_id", "contact_id"),
         Index("ix_project_contact_contact", "tenant_id", "contact_id"),
         ForeignKeyConstraint(["tenant_id", "project_id"], ["project.tenant_id", "project.id"], ondelete="CASCADE"),
         contact_fk(),
     )
 
-    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True)
-    project_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    added_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
-
-    def audit_entity_id(self) -> uuid.UUID:
-        return self.contact_id
+    project_id: Mapped[uuid.UUID]
 
 
 class ProjectUser(TenantMixin, Audited, Base):

@@ -10,8 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import select
 
 from api.companies import errors as _errors  # noqa: F401 - registers messages
 from api.companies.models import Project, ProjectContact, ProjectUser
@@ -19,11 +18,10 @@ from api.companies.repository import PROJECT_SORT, PROJECT_USER_SORT, ProjectRep
 from api.companies.schemas import ProjectCreate, ProjectFilters, ProjectRead, ProjectUpdate, ProjectUserRead
 from api.contacts import relations
 from api.contacts.service import require_contacts
-from api.core.audit import record_many
 from api.core.context import TenantContext
-from api.core.crud import apply_changes, refuse_nulls, require_free_name
-from api.core.db import flush_checked
+from api.core.crud import NamedRecords
 from api.core.errors import Conflict
+from api.core.links import link, unlink
 from api.core.pagination import PageParams
 from api.core.schemas import Page
 from api.identity.service import require_users
@@ -46,52 +44,31 @@ async def get_project(ctx: TenantContext, project_id: uuid.UUID) -> Project:
     return await ProjectRepository(ctx).get(project_id)
 
 
+PROJECTS = NamedRecords(ProjectRepository, UNIQUE_NAME, _name_taken, required=("name", "active"))
+
+
 async def create_project(ctx: TenantContext, body: ProjectCreate) -> Project:
-    await require_free_name(ProjectRepository(ctx), body.name, _name_taken)
-    project = Project(tenant_id=ctx.tenant_id, **body.model_dump())
-    ctx.session.add(project)
-    await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(body.name)})
-    return project
+    return await PROJECTS.create(ctx, body.model_dump())
 
 
 async def update_project(ctx: TenantContext, project_id: uuid.UUID, body: ProjectUpdate) -> Project:
-    repo = ProjectRepository(ctx)
-    project = await repo.get(project_id, for_update=True)
-    changes = body.model_dump(exclude_unset=True)
-    refuse_nulls(changes, ("name", "active"))
-    if "name" in changes:
-        await require_free_name(repo, changes["name"], _name_taken, project.id)
-    apply_changes(project, changes)
-    await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(project.name)})
-    return project
+    return await PROJECTS.update(ctx, project_id, body.model_dump(exclude_unset=True))
 
 
 async def delete_project(ctx: TenantContext, project_id: uuid.UUID) -> None:
-    repo = ProjectRepository(ctx)
-    await repo.delete(await repo.get(project_id, for_update=True))
+    await PROJECTS.delete(ctx, project_id)
 
 
 # --- Associations -------------------------------------------------------------------------------
 
-async def _audit(ctx: TenantContext, entity_type: str, action: str, project_id: uuid.UUID,
-                 ids: Sequence[uuid.UUID]) -> None:
-    change = ({"project_id": {"old": None, "new": str(project_id)}} if action == "project_associated"
-              else {"project_id": {"old": str(project_id), "new": None}})
-    await record_many(ctx.session, tenant_id=ctx.tenant_id, entity_type=entity_type, action=action,
-                      items=[(i, change) for i in ids])
+CONTACTS = ProjectContact.__table__
+USERS = ProjectUser.__table__
 
 
 async def link_contacts(ctx: TenantContext, project_id: uuid.UUID, contact_ids: Sequence[uuid.UUID]) -> list[uuid.UUID]:
     """Associate contacts already known to be the workspace's; returns the ones newly associated."""
-    if not contact_ids:
-        return []
-    table = ProjectContact.__table__
-    stmt = (insert(table).values([{"tenant_id": ctx.tenant_id, "project_id": project_id, "contact_id": cid}
-                                  for cid in contact_ids])
-            .on_conflict_do_nothing().returning(table.c.contact_id))
-    added = list((await ctx.session.execute(stmt)).scalars())
-    await _audit(ctx, "contact", "project_associated", project_id, added)
-    return added
+    return await link(ctx, CONTACTS, ("project_id", project_id), "contact_id", contact_ids,
+                      entity_type="contact", action="project_associated")
 
 
 async def associate_contacts(ctx: TenantContext, project_id: uuid.UUID, contact_ids: Sequence[uuid.UUID]) -> int:
@@ -101,34 +78,21 @@ async def associate_contacts(ctx: TenantContext, project_id: uuid.UUID, contact_
 
 async def disassociate_contacts(ctx: TenantContext, project_id: uuid.UUID, contact_ids: Sequence[uuid.UUID]) -> int:
     project = await get_project(ctx, project_id)
-    table = ProjectContact.__table__
-    removed = list((await ctx.session.execute(
-        delete(table).where(table.c.tenant_id == ctx.tenant_id, table.c.project_id == project.id,
-                            table.c.contact_id.in_(set(contact_ids))).returning(table.c.contact_id))).scalars())
-    await _audit(ctx, "contact", "project_disassociated", project.id, removed)
-    return len(removed)
+    return len(await unlink(ctx, CONTACTS, ("project_id", project.id), "contact_id", contact_ids,
+                            entity_type="contact", action="project_disassociated"))
 
 
 async def associate_users(ctx: TenantContext, project_id: uuid.UUID, user_ids: Sequence[uuid.UUID]) -> int:
     project = await get_project(ctx, project_id)
     users = await require_users(ctx, list(set(user_ids)))
-    table = ProjectUser.__table__
-    stmt = (insert(table).values([{"tenant_id": ctx.tenant_id, "project_id": project.id, "user_id": user.id}
-                                  for user in users])
-            .on_conflict_do_nothing().returning(table.c.user_id))
-    added = list((await ctx.session.execute(stmt)).scalars())
-    await _audit(ctx, "user", "project_associated", project.id, added)
-    return len(added)
+    return len(await link(ctx, USERS, ("project_id", project.id), "user_id", sorted(u.id for u in users),
+                          entity_type="user", action="project_associated"))
 
 
 async def disassociate_users(ctx: TenantContext, project_id: uuid.UUID, user_ids: Sequence[uuid.UUID]) -> int:
     project = await get_project(ctx, project_id)
-    table = ProjectUser.__table__
-    removed = list((await ctx.session.execute(
-        delete(table).where(table.c.tenant_id == ctx.tenant_id, table.c.project_id == project.id,
-                            table.c.user_id.in_(set(user_ids))).returning(table.c.user_id))).scalars())
-    await _audit(ctx, "user", "project_disassociated", project.id, removed)
-    return len(removed)
+    return len(await unlink(ctx, USERS, ("project_id", project.id), "user_id", user_ids,
+                            entity_type="user", action="project_disassociated"))
 
 
 async def list_project_users(ctx: TenantContext, project_id: uuid.UUID, page: PageParams) -> Page[ProjectUserRead]:

@@ -15,7 +15,7 @@ from api.core.search import folded_contains
 
 COMPANY_SORT = Sort("name", (SortKey(func.lower(Company.name)), SortKey(Company.id)))
 PROJECT_SORT = Sort("name", (SortKey(func.lower(Project.name)), SortKey(Project.id)))
-MEMBER_SORT = Sort("joined_at", (SortKey(CompanyMember.joined_at), SortKey(CompanyMember.contact_id)))
+MEMBER_SORT = Sort("joined_at", (SortKey(CompanyMember.added_at), SortKey(CompanyMember.contact_id)))
 PROJECT_USER_SORT = Sort("added_at", (SortKey(ProjectUser.added_at), SortKey(ProjectUser.user_id)))
 
 

@@ -19,8 +19,7 @@ from api.companies.schemas import CompanyCreate, CompanyFilters, CompanyRead, Co
 from api.contacts import relations
 from api.contacts.service import contact_summaries, live_contact, phone_e164, set_company_names
 from api.core.context import TenantContext
-from api.core.crud import apply_changes, refuse_nulls, require_free_name
-from api.core.db import flush_checked
+from api.core.crud import NamedRecords
 from api.core.errors import Conflict, NotFound
 from api.core.pagination import PageParams
 from api.core.schemas import Page
@@ -55,34 +54,24 @@ async def get_company(ctx: TenantContext, company_id: uuid.UUID) -> Company:
     return await CompanyRepository(ctx).get(company_id)
 
 
+COMPANIES = NamedRecords(CompanyRepository, UNIQUE_NAME, _name_taken)
+
+
 async def create_company(ctx: TenantContext, body: CompanyCreate) -> Company:
-    await require_free_name(CompanyRepository(ctx), body.name, _name_taken)
-    company = Company(tenant_id=ctx.tenant_id, **await _normalise(ctx, body.model_dump()))
-    ctx.session.add(company)
-    await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(body.name)})
-    return company
+    return await COMPANIES.create(ctx, await _normalise(ctx, body.model_dump()))
 
 
 async def update_company(ctx: TenantContext, company_id: uuid.UUID, body: CompanyUpdate) -> Company:
-    repo = CompanyRepository(ctx)
-    company = await repo.get(company_id, for_update=True)
-    changes = await _normalise(ctx, body.model_dump(exclude_unset=True))
-    refuse_nulls(changes, ("name",))
-    renamed = "name" in changes and changes["name"] != company.name
-    if renamed:
-        await require_free_name(repo, changes["name"], _name_taken, company.id)
-    apply_changes(company, changes)
-    await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(company.name)})
-    if renamed:
-        await refresh_company_names(ctx, await repo.member_ids(company.id))
+    former_name = (await get_company(ctx, company_id)).name
+    company = await COMPANIES.update(ctx, company_id, await _normalise(ctx, body.model_dump(exclude_unset=True)))
+    if company.name != former_name:
+        await refresh_company_names(ctx, await CompanyRepository(ctx).member_ids(company.id))
     return company
 
 
 async def delete_company(ctx: TenantContext, company_id: uuid.UUID) -> None:
-    repo = CompanyRepository(ctx)
-    company = await repo.get(company_id, for_update=True)
-    members = await repo.member_ids(company.id)
-    await repo.delete(company)
+    members = await CompanyRepository(ctx).member_ids(company_id)
+    await COMPANIES.delete(ctx, company_id)
     await refresh_company_names(ctx, members)
 
 
@@ -93,7 +82,7 @@ async def list_members(ctx: TenantContext, company_id: uuid.UUID, page: PagePara
     company = await repo.get(company_id)
     items, cursor = await repo.page(repo.members().where(CompanyMember.company_id == company.id), MEMBER_SORT, page)
     people = await contact_summaries(ctx, [m.contact_id for m in items])
-    return Page(items=[MemberRead(contact_id=m.contact_id, is_admin=m.is_admin, joined_at=m.joined_at,
+    return Page(items=[MemberRead(contact_id=m.contact_id, is_admin=m.is_admin, joined_at=m.added_at,
                                   **people[m.contact_id]) for m in items], next_cursor=cursor)
 
 

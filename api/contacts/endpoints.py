@@ -134,13 +134,13 @@ async def list_contact_sales(ctx: ContactsRead, contact_id: uuid.UUID,
 @router.put("/{contact_id}/groups/{group_id}", status_code=status.HTTP_204_NO_CONTENT,
             summary="Put the contact in a group")
 async def add_contact_to_group(ctx: ContactsWrite, contact_id: uuid.UUID, group_id: uuid.UUID) -> None:
-    await groups.add_member(ctx, contact_id, group_id)
+    await groups.set_member(ctx, contact_id, group_id, member=True)
 
 
 @router.delete("/{contact_id}/groups/{group_id}", status_code=status.HTTP_204_NO_CONTENT,
                summary="Take the contact out of a group")
 async def remove_contact_from_group(ctx: ContactsWrite, contact_id: uuid.UUID, group_id: uuid.UUID) -> None:
-    await groups.remove_member(ctx, contact_id, group_id)
+    await groups.set_member(ctx, contact_id, group_id, member=False)
 
 
 groups_router = APIRouter(prefix="/contact-groups", tags=["contact-groups"])

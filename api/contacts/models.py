@@ -38,6 +38,7 @@ from sqlalchemy import (
     Index,
     Integer,
     Numeric,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -197,27 +198,35 @@ class ContactGroup(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     color: Mapped[str | None] = mapped_column(String(7))
 
 
-class ContactGroupMember(TenantMixin, Audited, Base):
+class ContactLink(TenantMixin, Audited):
+    """A row tying a contact to a record of the same workspace (a group, a company, a project, a
+    service). Each table declares its key, tenant first — ``PrimaryKeyConstraint("tenant_id",
+    "<other>_id", "contact_id")`` — so one record's links are one index range; the events are
+    filed under the contact."""
+
     # Server defaults come back with the INSERT, so the audit listener can read them.
     __mapper_args__ = {"eager_defaults": True}
-    __tablename__ = "contact_group_member"
     __audit_entity__ = "contact"
+
+    contact_id: Mapped[uuid.UUID]
+    added_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
+
+    def audit_entity_id(self) -> uuid.UUID:
+        return self.contact_id
+
+
+class ContactGroupMember(ContactLink, Base):
+    __tablename__ = "contact_group_member"
     __audit_actions__ = {"create": "group_added", "delete": "group_removed"}
     __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "group_id", "contact_id"),
         Index("ix_contact_group_member_contact", "tenant_id", "contact_id"),
         ForeignKeyConstraint(["tenant_id", "group_id"], ["contact_group.tenant_id", "contact_group.id"],
                              ondelete="CASCADE"),
         contact_fk(),
     )
 
-    # The tenant leads the key so a group's members are one index range.
-    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True)
-    group_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    added_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
-
-    def audit_entity_id(self) -> uuid.UUID:
-        return self.contact_id
+    group_id: Mapped[uuid.UUID]
 
 
 class ContactSale(IdMixin, TenantMixin, Audited, Base):

@@ -67,6 +67,3 @@ class ContactGroupRepository(TenantRepository[ContactGroup]):
     async def by_name(self, name: str) -> ContactGroup | None:
         stmt = self.select().where(func.lower(ContactGroup.name) == name.lower())
         return (await self.session.execute(stmt)).scalar_one_or_none()
-
-    async def member(self, group_id: uuid.UUID, contact_id: uuid.UUID) -> ContactGroupMember | None:
-        return await self.session.get(ContactGroupMember, (self.tenant_id, group_id, contact_id))

@@ -84,43 +84,6 @@ class ContactWarning(ReadModel):
     existing_ids: list[uuid.UUID]
 
 
-class ContactRead(ReadModel):
-    id: uuid.UUID
-    kind: Kind
-    status: Status
-    first_name: str
-    last_name: str
-    email: str | None
-    phone: str | None
-    document_id: str | None
-    birth_date: date | None
-    gender: Gender | None
-    culture: Culture
-    origin: str | None
-    center: str | None
-    has_photo: bool
-    owner_id: uuid.UUID | None
-    location_id: uuid.UUID | None
-    street: str | None
-    city: str | None
-    state: str | None
-    country: str | None
-    postal_code: str | None
-    latitude: float | None
-    longitude: float | None
-    custom_fields: dict[str, Any]
-    group_ids: list[uuid.UUID]
-    review_count: int
-    average_rating: float | None
-    sales: list[Money]
-    converted_at: datetime | None
-    deleted_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-    warnings: list[ContactWarning] = Field(default_factory=list,
-                                           description="Non-blocking findings of this write, e.g. a shared phone")
-
-
 class ContactListItem(ReadModel):
     """One row of the list: what the list shows, nothing more (lean on purpose)."""
 
@@ -139,6 +102,30 @@ class ContactListItem(ReadModel):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+
+
+class ContactRead(ContactListItem):
+    """The whole record: the row's fields and the rest of the profile."""
+
+    document_id: str | None
+    birth_date: date | None
+    gender: Gender | None
+    culture: Culture
+    origin: str | None
+    center: str | None
+    has_photo: bool
+    location_id: uuid.UUID | None
+    street: str | None
+    state: str | None
+    country: str | None
+    postal_code: str | None
+    latitude: float | None
+    longitude: float | None
+    custom_fields: dict[str, Any]
+    group_ids: list[uuid.UUID]
+    converted_at: datetime | None
+    warnings: list[ContactWarning] = Field(default_factory=list,
+                                           description="Non-blocking findings of this write, e.g. a shared phone")
 
 
 class ContactCriteria(InputModel):

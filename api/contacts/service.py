@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import UploadFile
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, select, update
 
 from api.contacts import errors as _errors  # noqa: F401 - registers messages
-from api.contacts.models import Contact
+from api.contacts.models import Contact, ContactLink
 from api.contacts.repository import ContactRepository
 from api.contacts.schemas import ContactCreate, ContactRead, ContactUpdate, ContactWarning
 from api.core import i18n
@@ -227,6 +227,21 @@ async def delete_photo(ctx: TenantContext, contact_id: uuid.UUID) -> None:
 
 
 # --- For other packages -----------------------------------------------------------------------
+
+async def set_link(ctx: TenantContext, contact_id: uuid.UUID, link: type[ContactLink], target: dict[str, uuid.UUID],
+                   *, linked: bool) -> None:
+    """Link a live contact to a record (``target``, e.g. ``{"group_id": id}``, already checked to
+    be the workspace's) or unlink it; doing what is already done changes nothing. Through the
+    ORM, so the change is audited under the contact."""
+    contact = await live_contact(ctx, contact_id)
+    key = {"tenant_id": ctx.tenant_id, "contact_id": contact.id, **target}
+    existing = (await ctx.session.execute(select(link).filter_by(**key))).scalar_one_or_none()
+    if linked and existing is None:
+        ctx.session.add(link(**key))
+    elif not linked and existing is not None:
+        await ctx.session.delete(existing)
+    await ctx.session.flush()
+
 
 async def set_company_names(ctx: TenantContext, names: Mapping[uuid.UUID, str]) -> None:
     """Companies tell contacts the names of each contact's companies (part of search_text)."""

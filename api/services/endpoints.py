@@ -54,10 +54,10 @@ async def list_contact_services(ctx: ContactsRead, contact_id: uuid.UUID,
 @router.put("/contacts/{contact_id}/services/{service_id}", status_code=NO_CONTENT,
             summary="Associate a service to a contact")
 async def add_contact_service(ctx: ContactsWrite, contact_id: uuid.UUID, service_id: uuid.UUID) -> None:
-    await service.add_contact_service(ctx, contact_id, service_id)
+    await service.set_contact_service(ctx, contact_id, service_id, linked=True)
 
 
 @router.delete("/contacts/{contact_id}/services/{service_id}", status_code=NO_CONTENT,
                summary="Remove a service from a contact")
 async def remove_contact_service(ctx: ContactsWrite, contact_id: uuid.UUID, service_id: uuid.UUID) -> None:
-    await service.remove_contact_service(ctx, contact_id, service_id)
+    await service.set_contact_service(ctx, contact_id, service_id, linked=False)

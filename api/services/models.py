@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
     Numeric,
+    PrimaryKeyConstraint,
     String,
     UniqueConstraint,
     text,
@@ -21,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.contacts.models import contact_fk
+from api.contacts.models import ContactLink, contact_fk
 from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
 
 
@@ -44,22 +43,14 @@ class Service(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     active: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
-class ContactService(TenantMixin, Audited, Base):
-    # Server defaults come back with the INSERT, so the audit listener can read them.
-    __mapper_args__ = {"eager_defaults": True}
+class ContactService(ContactLink, Base):
     __tablename__ = "contact_service"
-    __audit_entity__ = "contact"
     __audit_actions__ = {"create": "service_added", "delete": "service_removed"}
     __table_args__ = (
+        PrimaryKeyConstraint("tenant_id", "contact_id", "service_id"),
         Index("ix_contact_service_service", "tenant_id", "service_id"),
         ForeignKeyConstraint(["tenant_id", "service_id"], ["service.tenant_id", "service.id"], ondelete="CASCADE"),
         contact_fk(),
     )
 
-    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True)
-    contact_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    service_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    added_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
-
-    def audit_entity_id(self) -> uuid.UUID:
-        return self.contact_id
+    service_id: Mapped[uuid.UUID]

@@ -35,6 +35,3 @@ class ServiceRepository(TenantRepository[Service]):
                 .join(ContactService, (ContactService.tenant_id == Service.tenant_id)
                       & (ContactService.service_id == Service.id))
                 .where(ContactService.contact_id == contact_id))
-
-    async def link(self, contact_id: uuid.UUID, service_id: uuid.UUID) -> ContactService | None:
-        return await self.session.get(ContactService, (self.tenant_id, contact_id, service_id))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import uuid
 
-from api.contacts.service import get_contact, live_contact
+from api.contacts.service import get_contact, set_link
 from api.core.context import TenantContext
-from api.core.crud import apply_changes, refuse_nulls, require_free_name
-from api.core.db import flush_checked
+from api.core.crud import NamedRecords
 from api.core.errors import Conflict
 from api.core.pagination import PageParams
 from api.core.schemas import Page
@@ -34,29 +33,20 @@ async def get_service(ctx: TenantContext, service_id: uuid.UUID) -> Service:
     return await ServiceRepository(ctx).get(service_id)
 
 
+SERVICES = NamedRecords(ServiceRepository, UNIQUE_NAME, _name_taken,
+                        required=("name", "price", "currency", "duration_minutes", "active"))
+
+
 async def create_service(ctx: TenantContext, body: ServiceCreate) -> Service:
-    await require_free_name(ServiceRepository(ctx), body.name, _name_taken)
-    service = Service(tenant_id=ctx.tenant_id, **body.model_dump())
-    ctx.session.add(service)
-    await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(body.name)})
-    return service
+    return await SERVICES.create(ctx, body.model_dump())
 
 
 async def update_service(ctx: TenantContext, service_id: uuid.UUID, body: ServiceUpdate) -> Service:
-    repo = ServiceRepository(ctx)
-    service = await repo.get(service_id, for_update=True)
-    changes = body.model_dump(exclude_unset=True)
-    refuse_nulls(changes, ("name", "price", "currency", "duration_minutes", "active"))
-    if "name" in changes:
-        await require_free_name(repo, changes["name"], _name_taken, service.id)
-    apply_changes(service, changes)
-    await flush_checked(ctx.session, {UNIQUE_NAME: _name_taken(service.name)})
-    return service
+    return await SERVICES.update(ctx, service_id, body.model_dump(exclude_unset=True))
 
 
 async def delete_service(ctx: TenantContext, service_id: uuid.UUID) -> None:
-    repo = ServiceRepository(ctx)
-    await repo.delete(await repo.get(service_id, for_update=True))
+    await SERVICES.delete(ctx, service_id)
 
 
 async def list_contact_services(ctx: TenantContext, contact_id: uuid.UUID,
@@ -69,20 +59,7 @@ async def list_contact_services(ctx: TenantContext, contact_id: uuid.UUID,
                 next_cursor=cursor)
 
 
-async def add_contact_service(ctx: TenantContext, contact_id: uuid.UUID, service_id: uuid.UUID) -> None:
-    contact = await live_contact(ctx, contact_id)
-    repo = ServiceRepository(ctx)
-    service = await repo.get(service_id)
-    if await repo.link(contact.id, service.id) is None:
-        ctx.session.add(ContactService(tenant_id=ctx.tenant_id, contact_id=contact.id, service_id=service.id))
-        await ctx.session.flush()
-
-
-async def remove_contact_service(ctx: TenantContext, contact_id: uuid.UUID, service_id: uuid.UUID) -> None:
-    contact = await live_contact(ctx, contact_id)
-    repo = ServiceRepository(ctx)
-    service = await repo.get(service_id)
-    link = await repo.link(contact.id, service.id)
-    if link is not None:
-        await ctx.session.delete(link)
-        await ctx.session.flush()
+async def set_contact_service(ctx: TenantContext, contact_id: uuid.UUID, service_id: uuid.UUID, *,
+                              linked: bool) -> None:
+    service = await get_service(ctx, service_id)
+    await set_link(ctx, contact_id, ContactService, {"service_id": service.id}, linked=linked)

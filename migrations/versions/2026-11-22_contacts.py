@@ -308,7 +308,7 @@ def upgrade() -> None:
     sa.Column('company_id', sa.UUID(), nullable=False),
     sa.Column('contact_id', sa.UUID(), nullable=False),
     sa.Column('is_admin', sa.Boolean(), server_default=sa.text('false'), nullable=False),
-    sa.Column('joined_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.ForeignKeyConstraint(['tenant_id', 'company_id'], ['company.tenant_id', 'company.id'], name=op.f('fk_company_member_tenant_id_company_id_company'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id', 'contact_id'], ['contact.tenant_id', 'contact.id'], name=op.f('fk_company_member_tenant_id_contact_id_contact'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenant.id'], name=op.f('fk_company_member_tenant_id_tenant'), ondelete='CASCADE'),
