@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     # Background work
     queue_name: str = "ficha:queue"
     worker_poll_delay: float = 0.1
-    job_timeout_seconds: int = 600
+    job_timeout_seconds: int = 1800  # also how long arq waits before re-running a dead worker's job
 
     # Mail: "console" logs the message and keeps it in the mail log (dev); "smtp" sends it.
     mail_backend: Literal["console", "smtp"] = "console"

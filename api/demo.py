@@ -24,7 +24,8 @@ WORKSPACE = "demo"
 ADMIN_EMAIL = "admin@example.com"
 
 # Each module has ``async def seed(ctx)``; they run in this order and skip what exists.
-SEEDERS = ["api.identity.demo", "api.locations.demo", "api.notifications.demo"]
+SEEDERS = ["api.identity.demo", "api.locations.demo", "api.contacts.demo", "api.companies.demo",
+           "api.services.demo", "api.notifications.demo"]
 
 
 async def load_demo(session: AsyncSession, data_dir: Path) -> dict[str, str]:

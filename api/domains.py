@@ -12,11 +12,18 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter
 
 from api.audit.endpoints import router as audit_router
+from api.companies.endpoints import projects_router
+from api.companies.endpoints import router as companies_router
+from api.contacts.endpoints import groups_router as contact_groups_router
+from api.contacts.endpoints import router as contacts_router
+from api.contacts.sections.endpoints import router as contact_sections_router
+from api.customfields.endpoints import router as custom_fields_router
 from api.identity.endpoints import router as identity_router
 from api.jobs.endpoints import router as jobs_router
 from api.locations.endpoints import router as locations_router
 from api.notifications.endpoints import mail_router
 from api.notifications.endpoints import router as notifications_router
+from api.services.endpoints import router as services_router
 from api.transfer.endpoints import router as transfer_router
 
 if TYPE_CHECKING:
@@ -30,6 +37,13 @@ ROUTERS: list[APIRouter] = [
     transfer_router,
     notifications_router,
     mail_router,
+    custom_fields_router,
+    contacts_router,
+    contact_sections_router,
+    contact_groups_router,
+    companies_router,
+    projects_router,
+    services_router,
 ]
 
 # Modules exposing TASKS (arq functions) and optionally CRON (arq cron jobs).
@@ -38,6 +52,7 @@ TASK_MODULES: list[str] = [
     "api.jobs.tasks",
     "api.notifications.tasks",
     "api.transfer.tasks",
+    "api.contacts.tasks",
 ]
 
 
@@ -59,6 +74,11 @@ MODEL_MODULES: list[str] = [
     "api.jobs.models",
     "api.notifications.models",
     "api.transfer.models",
+    "api.customfields.models",
+    "api.contacts.models",
+    "api.contacts.sections.models",
+    "api.companies.models",
+    "api.services.models",
 ]
 
 

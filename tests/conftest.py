@@ -152,13 +152,15 @@ async def forget_throttling(redis) -> None:
 
 
 @pytest.fixture
-def run_jobs(db: Database, arq_pool, settings: Settings):
+def run_jobs(db: Database, arq_pool, settings: Settings, app):
     """Run every queued job (and the jobs they queue) with a real arq worker, then return."""
     from api.worker import make_worker
 
     async def run(test_settings: Settings | None = None, rounds: int = 50) -> int:
         """Run the jobs that are due now (deferred retries stay queued) and return how many ran."""
-        worker = make_worker(test_settings or settings, burst=True, ctx={"db": db}, redis_pool=arq_pool)
+        # The worker uses the test's database connection and the same storage as the API.
+        worker = make_worker(test_settings or settings, burst=True, ctx={"db": db, "storage": app.state.storage},
+                             redis_pool=arq_pool)
         worker.max_jobs = 1  # one connection under the test transaction: jobs take turns
         worker.ctx["redis"] = arq_pool
         await worker.on_startup(worker.ctx)

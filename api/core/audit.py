@@ -7,7 +7,8 @@ and the time. Columns named in ``__audit_redact__`` (password hashes, secrets) a
 whose name looks secret are recorded only as ``{"redacted": true}``.
 
 Bulk statements (``update()``/``delete()`` over many rows) bypass the ORM unit of work; code
-that issues them writes its events with :func:`record` (see the contacts bulk actions).
+that issues them writes its events with :func:`record`, or :func:`record_many` for a whole batch
+in one INSERT (see the contacts bulk actions).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from __future__ import annotations
 import enum
 import re
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Index, String, event, insert, inspect
 from sqlalchemy.dialects.postgresql import INET, JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.core.db import Actor
@@ -120,6 +123,10 @@ def _changes_on_delete(obj: Audited) -> dict[str, Any]:
 
 
 def entity_type_of(obj: Audited) -> str:
+    """The entity an event is filed under: ``audit_entity_type()`` when the model decides per row
+    (e.g. an attachment belongs to a comment or to a contact), else ``__audit_entity__``."""
+    if hasattr(obj, "audit_entity_type"):
+        return obj.audit_entity_type()  # type: ignore[attr-defined]
     return obj.__audit_entity__ or type(obj).__tablename__  # type: ignore[attr-defined]
 
 
@@ -157,6 +164,31 @@ def record(
     )
     session.add(event_row)
     return event_row
+
+
+async def record_many(
+    session: AsyncSession,
+    *,
+    tenant_id: uuid.UUID,
+    entity_type: str,
+    action: str,
+    items: Iterable[tuple[uuid.UUID, dict[str, Any]]],
+) -> int:
+    """Write one event per ``(entity_id, changes)`` in a single set-based INSERT, for bulk
+    statements that changed many rows at once. Returns how many events were written."""
+    actor: Actor = session.info.get("actor") or Actor.system()
+    moment = datetime.now(UTC)
+    request_id, ip = current_request_id.get(), current_client_ip.get()
+    rows = [
+        {"id": new_id(), "tenant_id": tenant_id, "occurred_at": moment, "actor_type": actor.type,
+         "actor_user_id": actor.user_id, "actor_token_id": actor.token_id, "action": action,
+         "entity_type": entity_type, "entity_id": entity_id, "changes": jsonable(changes),
+         "request_id": request_id, "ip": ip}
+        for entity_id, changes in items
+    ]
+    if rows:
+        await session.execute(insert(AuditEvent.__table__), rows)
+    return len(rows)
 
 
 def _tenant_of(obj: Any, session: Session) -> uuid.UUID | None:

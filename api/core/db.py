@@ -24,9 +24,16 @@ def async_url(url: str) -> str:
     return url
 
 
+# Per-connection PostgreSQL settings, measured on the contacts list at a million rows
+# (docs/performance.md): after five runs of a prepared statement PostgreSQL may switch to a
+# generic plan, which for filtered lists was 6x slower (80 ms instead of 14); and JIT compiling
+# a large-estimate aggregate cost more than a second to save a few milliseconds.
+SERVER_SETTINGS = {"application_name": "ficha", "plan_cache_mode": "force_custom_plan", "jit": "off"}
+
+
 def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10, echo: bool = False,
                 null_pool: bool = False) -> AsyncEngine:
-    kwargs: dict = {"echo": echo, "connect_args": {"server_settings": {"application_name": "ficha"}}}
+    kwargs: dict = {"echo": echo, "connect_args": {"server_settings": dict(SERVER_SETTINGS)}}
     if null_pool:
         kwargs["poolclass"] = NullPool
     else:

@@ -37,6 +37,9 @@ class Problem(BaseModel):
     errors: list[FieldProblem] | None = None
 
 
+# For routes whose permission depends on what they touch (checked by the service, not the guard).
+FORBIDDEN_RESPONSE: dict[int | str, dict] = {403: {"description": "The credential lacks the permission"}}
+
 _DESCRIPTIONS = {
     "400": "Malformed JSON",
     "401": "Missing, invalid, expired or revoked credential",
@@ -56,7 +59,8 @@ def _statuses(route: Any, method: str) -> list[str]:
     guarded = [c for c in calls if isinstance(c, Authorize)]
     has_body = route.body_field is not None
     statuses = ["401", "422", "429"]
-    if guarded:  # a missing permission, or a session restricted to MFA enrolment
+    # A missing permission, a session restricted to MFA enrolment, or a check the service makes.
+    if guarded or 403 in (route.original_route.responses or {}):
         statuses.append("403")
     if guarded and public_context not in calls:
         statuses.append("404")  # services answer 404 for unknown or foreign ids, in body or path

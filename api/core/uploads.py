@@ -13,10 +13,11 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Annotated, Any
 from urllib.parse import quote
 
 import filetype
-from fastapi import UploadFile
+from fastapi import File, UploadFile
 from PIL import Image, UnidentifiedImageError
 
 from api.core import i18n
@@ -138,3 +139,10 @@ def content_disposition(filename: str, inline: bool = False) -> str:
     ascii_name = safe.encode("ascii", "ignore").decode() or "file"
     kind = "inline" if inline else "attachment"
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(safe)}"
+
+
+def upload_of(max_bytes: int, what: str = "The file") -> Any:
+    """A multipart file parameter whose size limit is part of the contract (``maxLength`` in
+    bytes); :func:`read_upload` enforces it."""
+    description = f"{what}, at most {max_bytes // 1_048_576} MB; its type is read from its content"
+    return Annotated[UploadFile, File(description=description, json_schema_extra={"maxLength": max_bytes})]

@@ -85,3 +85,9 @@ async def create_tenant(session: AsyncSession, *, slug: str, name: str, admin_em
     session.add(UserRole(tenant_id=tenant.id, user_id=admin.id, role_id=roles[ADMINISTRATOR.key].id))
     await session.flush()
     return tenant
+
+
+async def workspace_region(ctx: TenantContext) -> str:
+    """The workspace's default phone region (ISO 3166-1 alpha-2), for other domains' E.164 parsing."""
+    tenant = await TenantDirectory(ctx.session).by_id(ctx.tenant_id) if ctx.tenant_id else None
+    return tenant.default_region if tenant else "ES"

@@ -75,3 +75,16 @@ def test_services_do_not_commit_or_speak_http(path):
             pytest.fail(f"{_rel(path)}:{node.lineno} commits: the request's unit of work commits")
         if isinstance(node, ast.Name) and node.id == "HTTPException":
             pytest.fail(f"{_rel(path)}:{node.lineno} raises HTTPException: raise api.core.errors instead")
+
+
+TASK_FILES = sorted(API.rglob("tasks.py"))
+
+
+@pytest.mark.parametrize("path", TASK_FILES, ids=_rel)
+def test_tasks_do_not_set_their_own_timeout(path):
+    """arq waits for the *longest* task timeout (+10 s) before re-running the job of a worker that
+    died, for every task: one long timeout would delay every recovery. Tasks use the worker's
+    FICHA_JOB_TIMEOUT_SECONDS."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "task":
+            assert not any(k.arg == "timeout" for k in node.keywords), f"{_rel(path)}:{node.lineno} sets a timeout"
