@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,13 +25,22 @@ from api.core import security
 from api.core.context import Principal
 from api.core.db import Actor, bind_actor
 from api.core.tenancy import UNSCOPED
-from api.identity.access import user_access
+from api.identity.access import combine, user_access
 from api.identity.models import AccountToken, IntegrationToken, RefreshToken
 from api.identity.repository import IntegrationTokenRepository, SessionRepository, UserRepository
 
 INTEGRATION_TOKEN_PREFIX = "fic_pat_"
 REFRESH_TOKEN_PREFIX = "fic_rt_"
 ACCOUNT_LINK_PREFIX = "fic_link_"
+
+
+class RoleGrant(NamedTuple):
+    """The parts of a role that decide permissions (read without loading Role objects)."""
+
+    key: str
+    built_in: bool
+    permissions: list[str]
+    optional_permissions: list[str]
 
 
 def now() -> datetime:
@@ -51,13 +61,17 @@ async def authenticate(session: AsyncSession, credential: str) -> Principal | No
     except (ValueError, KeyError, TypeError):
         return None
     bind_actor(session, tenant_id, Actor(type="user", user_id=user_id))
-    found = await SessionRepository(session, tenant_id).live_session_user(session_id, now())
-    if found is None or found[0].id != user_id:
+    # One round trip per request: this runs before every authenticated handler.
+    row = await SessionRepository(session, tenant_id).credential_row(session_id, user_id, now())
+    if row is None:
         return None
-    user, restricted = found
-    permissions = frozenset() if restricted else (await user_access(session, tenant_id, user.id)).permissions
-    return Principal(tenant_id=tenant_id, user_id=user.id, permissions=permissions, session_id=session_id,
-                     culture=user.culture, restricted=restricted)
+    if row.restricted:
+        permissions: frozenset[str] = frozenset()
+    else:
+        roles = [RoleGrant(key, built_in, permissions, optional) for key, built_in, permissions, optional in row.roles]
+        permissions = combine(roles, set(row.grants)).permissions  # type: ignore[arg-type]
+    return Principal(tenant_id=tenant_id, user_id=row.id, permissions=permissions, session_id=session_id,
+                     culture=row.culture, restricted=row.restricted)
 
 
 async def _integration_token_principal(session: AsyncSession, credential: str) -> Principal | None:

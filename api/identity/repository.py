@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, select, update
+from sqlalchemy import Select, delete, exists, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.errors import NotFound
@@ -252,6 +252,37 @@ class SessionRepository(TenantRepository[AuthSession]):
         )
         row = (await self.session.execute(stmt)).one_or_none()
         return (row[0], row[1]) if row else None
+
+    async def credential_row(self, session_id: uuid.UUID, user_id: uuid.UUID, now: datetime) -> Any | None:
+        """Everything authentication needs, in one round trip: the session's user (if the session
+        is live and the user active), whether the session is restricted, the user's roles
+        ``[key, built_in, permissions, optional_permissions]`` and optional grants."""
+        roles = (
+            select(func.coalesce(func.jsonb_agg(func.jsonb_build_array(
+                Role.key, Role.built_in, Role.permissions, Role.optional_permissions)), text("'[]'::jsonb")))
+            .join(UserRole, UserRole.role_id == Role.id)
+            .where(UserRole.tenant_id == self.tenant_id, Role.tenant_id == self.tenant_id, UserRole.user_id == User.id)
+            .scalar_subquery()
+        )
+        grants = (
+            select(func.coalesce(func.array_agg(UserPermission.permission), text("'{}'::varchar[]")))
+            .where(UserPermission.tenant_id == self.tenant_id, UserPermission.user_id == User.id)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(User.id, User.culture, AuthSession.restricted, roles.label("roles"), grants.label("grants"))
+            .join(AuthSession, AuthSession.user_id == User.id)
+            .where(
+                AuthSession.tenant_id == self.tenant_id,
+                AuthSession.id == session_id,
+                AuthSession.user_id == user_id,
+                AuthSession.revoked_at.is_(None),
+                AuthSession.expires_at > now,
+                User.status == "active",
+                User.deleted_at.is_(None),
+            )
+        )
+        return (await self.session.execute(stmt)).one_or_none()
 
     async def revoke(self, session_id: uuid.UUID, now: datetime, reason: str) -> None:
         await self.session.execute(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from datetime import date, datetime, time
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import available_timezones
 
 import phonenumbers
@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from api.core import i18n
 from api.core.pagination import ListQuery
 from api.core.schemas import InputModel, ReadModel, SearchTerm, Timestamp
+from api.customfields.schemas import CustomFieldValues
 
 WorkspaceSlug = Annotated[str, StringConstraints(min_length=2, max_length=40, to_lower=True)]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=256, strip_whitespace=False)]
@@ -240,6 +241,7 @@ class UserCreate(InputModel):
     timezone: TimeZone | None = None
     is_specialist: bool = False
     optional_permissions: Permissions = []
+    custom_fields: CustomFieldValues | None = Field(default=None, description="Additional fields (PRODUCT B4)")
 
 
 class UserUpdate(InputModel):
@@ -253,6 +255,8 @@ class UserUpdate(InputModel):
     culture: Culture | None = None
     timezone: TimeZone | None = None
     is_specialist: bool | None = None
+    custom_fields: CustomFieldValues | None = Field(
+        default=None, description="Merged key by key; `null` for a key clears that field")
 
 
 class UserSummary(ReadModel):
@@ -287,6 +291,7 @@ class UserRead(ReadModel):
     roles: list[RoleRef]
     optional_permissions: list[str]
     specialties: list[SpecialtyRef]
+    custom_fields: dict[str, Any]
     invitation_pending: bool = Field(description="The user has not set a password yet")
     mfa_enabled: bool
     last_login_at: datetime | None

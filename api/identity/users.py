@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from fastapi import File, UploadFile
+from sqlalchemy import update
 
 from api.core import storage as file_storage
 from api.core.context import TenantContext
@@ -20,6 +21,7 @@ from api.core.db import flush_checked
 from api.core.errors import Conflict, NotFound, ValidationFailed, field_error
 from api.core.schemas import Page
 from api.core.uploads import IMAGE_TYPES, read_upload
+from api.customfields import service as custom_fields
 from api.identity import access, account_links, sessions
 from api.identity.access import ensure_grantable, role_permissions, user_access
 from api.identity.authentication import now
@@ -68,6 +70,7 @@ async def user_read(ctx: TenantContext, user: User) -> UserRead:
         roles=[RoleRef(id=r.id, key=r.key, name=r.name) for r in granted.roles],
         optional_permissions=sorted(granted.granted),
         specialties=[SpecialtyRef(id=s.id, name=s.name) for s in specialties],
+        custom_fields=dict(user.custom_fields or {}),
         invitation_pending=user.password_hash is None,
         mfa_enabled=await MfaRepository(ctx).enabled_for(user.id),
         last_login_at=user.last_login_at, created_at=user.created_at, updated_at=user.updated_at,
@@ -117,10 +120,11 @@ async def create_user(ctx: TenantContext, body: UserCreate) -> UserRead:
     if await repo.by_email(email):
         raise _email_taken(email)
     change = await _role_change(ctx, [], body.roles)
+    values = await custom_fields.validate_values(ctx, "user", body.custom_fields or {}, partial=False)
     tenant = await TenantDirectory(ctx.session).by_id(ctx.tenant_id)  # type: ignore[arg-type]
     user = User(tenant_id=ctx.tenant_id, email=email, first_name=body.first_name, last_name=body.last_name,
                 phone=body.phone, culture=body.culture or (tenant.default_language if tenant else "es"),
-                timezone=body.timezone, is_specialist=body.is_specialist, status="active")
+                timezone=body.timezone, is_specialist=body.is_specialist, status="active", custom_fields=values)
     ctx.session.add(user)
     await flush_checked(ctx.session, {"uq_user_tenant_email": _email_taken(email)})
     ctx.session.add_all([UserRole(tenant_id=ctx.tenant_id, user_id=user.id, role_id=r.id) for r in change.added])
@@ -139,6 +143,9 @@ async def update_user(ctx: TenantContext, user_id: uuid.UUID, body: UserUpdate) 
         if required in changes and changes[required] is None:
             raise ValidationFailed([field_error(("body", required), "missing", "No puede ser nulo",
                                                 "Cannot be null", "Não pode ser nulo")])
+    if "custom_fields" in changes:
+        validated = await custom_fields.validate_values(ctx, "user", changes.pop("custom_fields") or {}, partial=True)
+        changes["custom_fields"] = custom_fields.merge_values(user.custom_fields or {}, validated)
     if "email" in changes:
         changes["email"] = sessions.normalise_email(str(changes["email"]))
         other = await repo.by_email(changes["email"])
@@ -234,3 +241,17 @@ async def ensure_specialist(ctx: TenantContext, user_id: uuid.UUID) -> User:
         raise ValidationFailed([field_error(("path", "user_id"), "not_a_specialist", "No es especialista",
                                             "Not a specialist", "Não é especialista")], code="not_a_specialist")
     return user
+
+
+async def _purge_custom_field(ctx: TenantContext, key: str) -> None:
+    """A deleted additional field takes its values with it (the field's deletion is the audited
+    event, not an edit of each user)."""
+    table = User.__table__
+    await ctx.session.execute(
+        update(table)
+        .where(table.c.tenant_id == ctx.tenant_id, table.c.custom_fields.has_key(key))
+        .values(custom_fields=table.c.custom_fields.op("-")(key), updated_at=table.c.updated_at)
+    )
+
+
+custom_fields.register_value_store("user", _purge_custom_field)

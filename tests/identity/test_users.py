@@ -60,7 +60,7 @@ async def test_bad_input_is_refused_with_field_errors(client, workspace, admin_h
         ({**base, "roles": []}, "roles"),
         ({**base, "first_name": "x" * 101}, "first_name"),
         ({**base, "tenant_id": str(workspace.id)}, "tenant_id"),
-        ({**base, "custom_fields": {}}, "custom_fields"),
+        ({**base, "custom_fields": {"undefined_field": 1}}, "custom_fields"),
     ]
     for body, field in cases:
         response = await client.post(URL, json=body, headers={**admin_headers, "Accept-Language": "es"})
