@@ -89,6 +89,8 @@ def _mount_spa(app: FastAPI) -> None:
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and Path(dist.resolve()) in candidate.parents:
             return FileResponse(candidate)
+        if "." in path.rsplit("/", 1)[-1]:  # a missing file (e.g. /openapi.json in production), not a page
+            raise StarletteHTTPException(status_code=404)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
