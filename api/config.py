@@ -96,6 +96,8 @@ class Settings(BaseSettings):
     import_batch_size: int = 1_000
     export_rows_per_file: int = 7_000
     export_link_ttl_seconds: int = 24 * 3600
+    exports_per_hour: int = 30  # per user (API6: bulk data extraction is a sensitive flow)
+    imports_per_hour: int = 30  # per user
 
     @property
     def is_production(self) -> bool:

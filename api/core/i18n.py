@@ -260,6 +260,11 @@ register("rate_limited", {
     "en": ("Too many requests", "You have exceeded the limit. Try again in {retry_after} s."),
     "pt": ("Solicitações demais", "Você excedeu o limite. Tente novamente em {retry_after} s."),
 })
+register("quota_exceeded", {
+    "es": ("Límite alcanzado", "Ha alcanzado el máximo de {limit} por hora. Vuelva a intentarlo en {retry_after} s."),
+    "en": ("Limit reached", "You have reached the maximum of {limit} per hour. Try again in {retry_after} s."),
+    "pt": ("Limite atingido", "Você atingiu o máximo de {limit} por hora. Tente novamente em {retry_after} s."),
+})
 register("service_unavailable", {
     "es": ("Servicio no disponible", "Un servicio del que dependemos no responde. Inténtelo más tarde."),
     "en": ("Service unavailable", "A service we depend on is not responding. Please try again later."),

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy import Select
 
 from api.config import get_settings
+from api.core import quota
 from api.core.context import TenantContext
 from api.core.db import Actor, bind_actor
 from api.core.errors import AppError, FieldError, NotFound, ValidationFailed
@@ -74,6 +75,8 @@ def _validated_filter(adapter: Any, raw: dict[str, Any]) -> dict[str, Any]:
 async def start_export(ctx: TenantContext, body: ExportRequest) -> BackgroundJob:
     adapter = adapter_for(body.entity)
     ctx.require(adapter.read_permission)
+    await quota.take(ctx.redis, tenant_id=ctx.tenant_id, user_id=ctx.user_id, action="export",  # type: ignore[arg-type]
+                     limit=get_settings().exports_per_hour)
     payload = {"entity": adapter.entity, "kind": body.kind, "filter": _validated_filter(adapter, body.filter),
                "language": ctx.language}
     notice = JobNotice(title=_text(EXPORT_TITLES, ctx.language, entity=_entity_name(adapter.entity, ctx)),
@@ -98,6 +101,8 @@ async def start_import(ctx: TenantContext, upload: UploadFile, entity: str, mode
     adapter = adapter_for(entity)
     ctx.require(adapter.write_permission)
     settings = get_settings()
+    await quota.take(ctx.redis, tenant_id=ctx.tenant_id, user_id=ctx.user_id, action="import",  # type: ignore[arg-type]
+                     limit=settings.imports_per_hour)
     sniffed = await read_upload(upload, max_bytes=settings.import_max_bytes, allowed=IMPORT_TYPES)
     # The name and the content must agree: an .xlsx that is text, or a .csv that is a workbook, is refused.
     extension = sniffed.filename.rsplit(".", 1)[-1].lower() if "." in sniffed.filename else ""

@@ -261,3 +261,18 @@ async def test_a_job_acts_with_its_users_current_permissions(client, db, workspa
     job = (await client.get(f"/api/v1/jobs/{accepted.json()['job_id']}", headers=workspace.admin.headers)).json()
     assert job["status"] == "failed"
     assert await _names(client, workspace.admin.headers) == []
+
+
+async def test_exports_are_rate_limited_per_user(client, db, workspace, admin_headers, monkeypatch, settings):
+    from api.transfer import service
+
+    monkeypatch.setattr(service, "get_settings", lambda: settings.model_copy(update={"exports_per_hour": 2}))
+    for _ in range(2):
+        assert (await client.post("/api/v1/exports", headers=admin_headers,
+                                  json={"entity": "locations"})).status_code == 202
+    refused = await client.post("/api/v1/exports", headers=admin_headers, json={"entity": "locations"})
+    assert refused.status_code == 429 and refused.json()["code"] == "quota_exceeded"
+    assert 0 < int(refused.headers["retry-after"]) <= 3600
+    colleague = await make_member(db, client, workspace, ["transfer:export", "locations:read"])
+    assert (await client.post("/api/v1/exports", headers=colleague.headers,
+                              json={"entity": "locations"})).status_code == 202
