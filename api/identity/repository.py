@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, select, text, update
+from sqlalchemy import Select, String, delete, exists, func, select, update
+from sqlalchemy.dialects.postgresql import array as pg_array
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core.errors import NotFound
@@ -259,13 +260,13 @@ class SessionRepository(TenantRepository[AuthSession]):
         ``[key, built_in, permissions, optional_permissions]`` and optional grants."""
         roles = (
             select(func.coalesce(func.jsonb_agg(func.jsonb_build_array(
-                Role.key, Role.built_in, Role.permissions, Role.optional_permissions)), text("'[]'::jsonb")))
+                Role.key, Role.built_in, Role.permissions, Role.optional_permissions)), func.jsonb_build_array()))
             .join(UserRole, UserRole.role_id == Role.id)
             .where(UserRole.tenant_id == self.tenant_id, Role.tenant_id == self.tenant_id, UserRole.user_id == User.id)
             .scalar_subquery()
         )
         grants = (
-            select(func.coalesce(func.array_agg(UserPermission.permission), text("'{}'::varchar[]")))
+            select(func.coalesce(func.array_agg(UserPermission.permission), pg_array([], type_=String(64))))
             .where(UserPermission.tenant_id == self.tenant_id, UserPermission.user_id == User.id)
             .scalar_subquery()
         )
