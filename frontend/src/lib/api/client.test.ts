@@ -11,6 +11,7 @@ const pair = (access: string) => ({
   refresh_token: `rt-${access}`,
   token_type: 'bearer' as const,
   expires_in: 900,
+  mfa_enrollment_required: false,
 });
 const invalidCredential = {
   type: 'urn:ficha:problem:invalid_credential',

@@ -6,6 +6,7 @@ const pair = (access: string, refresh = `rt-${access}`) => ({
   refresh_token: refresh,
   token_type: 'bearer' as const,
   expires_in: 900,
+  mfa_enrollment_required: false,
 });
 
 describe('session store', () => {

@@ -41,7 +41,10 @@ export function SignInPage() {
   const submit = form.onSubmit((values) => {
     reset();
     login.mutate(values, {
-      onSuccess: (pair) => {
+      onSuccess: (answer) => {
+        // An MFA user gets a challenge instead of tokens: the MFA step handles it.
+        if ('mfa_required' in answer) return;
+        const pair = answer;
         rememberWorkspace(values.workspace);
         queryClient.removeQueries(); // nothing cached may leak from a previous user
         session.signIn(pair);
