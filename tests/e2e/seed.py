@@ -1,4 +1,5 @@
-"""The workspace the specs sign in to: an administrator, a read-only member, and locations."""
+"""The workspace the specs sign in to: an administrator, a read-only member, locations, and the
+additional fields of contacts (one of them required) the contact specs fill in."""
 
 from __future__ import annotations
 
@@ -7,10 +8,22 @@ from dataclasses import dataclass
 from api.core import security
 from api.core.context import TenantContext, UnitOfWork
 from api.core.db import Actor, Database
+from api.customfields.models import CustomField
 from api.identity.models import Role, User, UserRole
 from api.identity.service import create_tenant
 from api.locations import demo as demo_locations
 from api.locations.models import Location
+
+# The contacts' additional fields: the create form renders them by type, and the required one
+# must be filled in.
+CONTACT_FIELDS = (
+    dict(key="membership", type="select", position=0, required=True, options=["básico", "plus", "premium"],
+         labels={"es": "Plan de socio", "en": "Membership plan", "pt": "Plano de sócio"}),
+    dict(key="newsletter", type="boolean", position=1, required=False, options=[],
+         labels={"es": "Recibe boletín", "en": "Gets the newsletter", "pt": "Recebe boletim"}),
+    dict(key="shoe_size", type="number", position=2, required=False, options=[],
+         labels={"es": "Talla de calzado", "en": "Shoe size", "pt": "Número do calçado"}),
+)
 
 # A city only the paging spec uses, with more locations than one page (50) holds.
 PAGING_CITY = "Paginópolis"
@@ -48,5 +61,6 @@ async def seed(database_url: str, creds: Credentials) -> None:
                 Location(tenant_id=tenant.id, name=f"Sucursal {n:03d}", city=PAGING_CITY, country="Chile")
                 for n in range(1, PAGING_COUNT + 1)
             )
+            session.add_all(CustomField(tenant_id=tenant.id, entity="contact", **field) for field in CONTACT_FIELDS)
     finally:
         await db.dispose()

@@ -11,6 +11,9 @@ export const appMessages = defineMessages({
       toggle: 'Mostrar u ocultar la navegación',
       dashboard: 'Panel',
       locations: 'Ubicaciones',
+      customers: 'Clientes',
+      leads: 'Leads',
+      transfer: 'Importar y exportar',
     },
     header: {
       home: 'Ficha: ir al panel',
@@ -48,6 +51,9 @@ export const appMessages = defineMessages({
       toggle: 'Mostrar ou ocultar a navegação',
       dashboard: 'Painel',
       locations: 'Localizações',
+      customers: 'Clientes',
+      leads: 'Leads',
+      transfer: 'Importar e exportar',
     },
     header: {
       home: 'Ficha: ir para o painel',
@@ -85,6 +91,9 @@ export const appMessages = defineMessages({
       toggle: 'Show or hide the navigation',
       dashboard: 'Dashboard',
       locations: 'Locations',
+      customers: 'Customers',
+      leads: 'Leads',
+      transfer: 'Import and export',
     },
     header: {
       home: 'Ficha: go to the dashboard',

@@ -6,6 +6,9 @@
 import 'i18next';
 import type { commonMessages } from '@/lib/i18n/common';
 import type { appMessages } from './i18n';
+import type { componentsMessages } from '@/components/i18n';
+import type { contactsMessages } from '@/features/contacts/i18n';
+import type { transferMessages } from '@/features/transfer/i18n';
 import type { dashboardMessages } from '@/features/dashboard/i18n';
 import type { identityMessages } from '@/features/identity/i18n';
 import type { locationsMessages } from '@/features/locations/i18n';
@@ -19,6 +22,9 @@ declare module 'i18next' {
       dashboard: (typeof dashboardMessages)['es'];
       identity: (typeof identityMessages)['es'];
       locations: (typeof locationsMessages)['es'];
+      components: (typeof componentsMessages)['es'];
+      contacts: (typeof contactsMessages)['es'];
+      transfer: (typeof transferMessages)['es'];
     };
   }
 }

@@ -3,18 +3,28 @@
  * guards its route); screens arriving with new APIs (contacts, imports, notifications…) add
  * one line here and one route in `router.tsx`.
  */
-import { IconLayoutDashboard, IconMapPin, type Icon } from '@tabler/icons-react';
+import {
+  IconFileSpreadsheet,
+  IconLayoutDashboard,
+  IconMapPin,
+  IconUserSearch,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 import type { PermissionRequirement } from '@/lib/permissions/permissions';
 
 export interface NavItem {
   to: string;
   /** Key in the `app` namespace. */
-  labelKey: 'nav.dashboard' | 'nav.locations';
+  labelKey: 'nav.dashboard' | 'nav.locations' | 'nav.customers' | 'nav.leads' | 'nav.transfer';
   icon: Icon;
   permission?: PermissionRequirement;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
+  { to: '/customers', labelKey: 'nav.customers', icon: IconUsers, permission: 'contacts:read' },
+  { to: '/leads', labelKey: 'nav.leads', icon: IconUserSearch, permission: 'contacts:read' },
   { to: '/locations', labelKey: 'nav.locations', icon: IconMapPin, permission: 'locations:read' },
+  { to: '/transfer', labelKey: 'nav.transfer', icon: IconFileSpreadsheet, permission: 'transfer:export' },
 ];

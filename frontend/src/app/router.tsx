@@ -65,6 +65,54 @@ export const routes: RouteObject[] = [
               },
             ],
           },
+          {
+            path: 'customers',
+            element: <RequirePermission permission="contacts:read" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('@/features/contacts/components/ContactsPage')).CustomersPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'leads',
+            element: <RequirePermission permission="contacts:read" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('@/features/contacts/components/ContactsPage')).LeadsPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'contacts/:contactId',
+            element: <RequirePermission permission="contacts:read" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('@/features/contacts/components/ContactRecordPage')).ContactRecordPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'transfer',
+            element: <RequirePermission permission={['transfer:export']} />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('@/features/transfer/components/TransferPage')).TransferPage,
+                }),
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

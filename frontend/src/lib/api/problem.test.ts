@@ -47,6 +47,12 @@ describe('toProblem', () => {
     expect(problemText(toProblem(404, { code: 'x', title: 'No encontrado', detail: 'No existe.' }))).toBe('No existe.');
     expect(problemText(toProblem(404, { code: 'x', title: 'No encontrado' }))).toBe('No encontrado');
   });
+
+  it('keeps the members a problem adds, such as a conflict’s existing record', () => {
+    const problem = toProblem(409, { code: 'contact_email_taken', title: 'Correo en uso', existing_id: 'c1' });
+    expect(problem.extensions).toEqual({ existing_id: 'c1' });
+    expect(toProblem(404, { code: 'not_found', title: 'No encontrado' }).extensions).toBeUndefined();
+  });
 });
 
 describe('ApiError', () => {

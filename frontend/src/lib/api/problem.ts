@@ -21,7 +21,11 @@ export interface Problem {
   detail: string;
   errors: FieldProblem[];
   requestId?: string;
+  /** Members a problem adds beyond the standard ones, e.g. a conflict's `existing_id`. */
+  extensions?: Record<string, unknown>;
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'request_id']);
 
 /** Codes the client makes up when the API could not answer with a problem. */
 export const CLIENT_PROBLEM_CODES = {
@@ -88,6 +92,7 @@ export function toProblem(status: number, body: unknown): Problem {
     return { status, code: CLIENT_PROBLEM_CODES.unexpected, title: '', detail: '', errors: [] };
   }
   const requestId = text(body.request_id);
+  const extensions = Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
   return {
     status: typeof body.status === 'number' ? body.status : status,
     code: text(body.code) || CLIENT_PROBLEM_CODES.unexpected,
@@ -95,6 +100,7 @@ export function toProblem(status: number, body: unknown): Problem {
     detail: text(body.detail),
     errors: parseFieldProblems(body.errors),
     ...(requestId ? { requestId } : {}),
+    ...(Object.keys(extensions).length > 0 ? { extensions } : {}),
   };
 }
 

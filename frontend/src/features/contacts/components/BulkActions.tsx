@@ -1,0 +1,199 @@
+import { Button, Group, Menu, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JobProgress } from '@/components/jobs/JobProgress';
+import { selectionTarget } from '@/components/selection/selection';
+import { SelectionBar } from '@/components/selection/SelectionBar';
+import type { Selection } from '@/components/selection/useSelection';
+import { useDescribeError } from '@/lib/api/describeError';
+import { isFinished, useJob } from '@/lib/jobs/useJob';
+import { useCan } from '@/lib/permissions/usePermissions';
+import { isJobAccepted, useBulkContacts, useRefreshContacts, type BulkAction } from '../api/bulkContacts';
+import type { ContactCriteria } from '../api/keys';
+import { useOptions } from '../api/options';
+import { useContactsTranslation } from '../i18n';
+
+interface BulkActionsProps {
+  selection: Selection;
+  shownIds: readonly string[];
+  /** How many match the filter (the metrics' count), for "select all matching". */
+  total: number | undefined;
+  criteria: ContactCriteria;
+  trashed: boolean;
+}
+
+type GroupAction = Extract<BulkAction, 'add_to_group' | 'remove_from_group'>;
+
+/** The bulk actions the API offers, for the rows ticked or for everything matching the filter. */
+/**
+ * The bar shows while something is selected; the dialogs (group choice, a background job's
+ * progress) live outside it, so they stay open after the selection is cleared.
+ */
+export function BulkActions({ selection, shownIds, total, criteria, trashed }: BulkActionsProps) {
+  const { t } = useContactsTranslation();
+  const { t: tc } = useTranslation('common');
+  const describe = useDescribeError();
+  const bulk = useBulkContacts();
+  const refresh = useRefreshContacts();
+  const canTrash = useCan('contacts:trash');
+  const canPurge = useCan('contacts:purge');
+  const canWrite = useCan('contacts:write');
+  const [groupAction, setGroupAction] = useState<GroupAction | null>(null);
+  const [groupId, setGroupId] = useState('');
+  const groups = useOptions('groups', groupAction !== null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
+
+  const finished = isFinished(job.data);
+  useEffect(() => {
+    if (finished) void refresh();
+  }, [finished, refresh]);
+
+  const run = (action: BulkAction, extra: { group_id?: string } = {}) => {
+    bulk.mutate(
+      { action, ...selectionTarget(selection.state, { ...criteria, trashed }), ...extra },
+      {
+        onSuccess: (outcome) => {
+          selection.clear();
+          if (isJobAccepted(outcome)) {
+            setJobId(outcome.job_id);
+            return;
+          }
+          notifications.show({
+            color: 'teal',
+            message: [
+              t('bulk.done', { changed: outcome.changed, matched: outcome.matched }),
+              outcome.skipped ? t('bulk.skipped', { count: outcome.skipped }) : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          });
+        },
+        onError: (error) =>
+          notifications.show({ color: 'red', title: t('bulk.failed'), message: describe(error).detail }),
+      },
+    );
+  };
+
+  const confirm = (action: BulkAction, body: string, danger: boolean) =>
+    modals.openConfirmModal({
+      title: t('bulk.confirmTitle'),
+      children: <Text size="sm">{body}</Text>,
+      labels: { confirm: t(`bulk.${action === 'purge' ? 'purge' : 'trash'}`), cancel: tc('actions.cancel') },
+      confirmProps: { color: danger ? 'red' : undefined },
+      cancelProps: { 'data-autofocus': true } as Record<string, unknown>,
+      onConfirm: () => run(action),
+    });
+
+  return (
+    <>
+      <SelectionBar selection={selection} shownIds={shownIds} total={total}>
+        {trashed ? (
+          <Group gap="xs">
+            {canTrash && (
+              <Button size="compact-sm" onClick={() => run('restore')} loading={bulk.isPending}>
+                {t('bulk.restore')}
+              </Button>
+            )}
+            {canPurge && (
+              <Button
+                size="compact-sm"
+                color="red"
+                variant="light"
+                onClick={() => confirm('purge', t('bulk.confirmPurge'), true)}
+              >
+                {t('bulk.purge')}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Group gap="xs">
+            {canWrite && (
+              <>
+                <Button size="compact-sm" variant="default" onClick={() => run('activate')} loading={bulk.isPending}>
+                  {t('bulk.activate')}
+                </Button>
+                <Button size="compact-sm" variant="default" onClick={() => run('deactivate')} loading={bulk.isPending}>
+                  {t('bulk.deactivate')}
+                </Button>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      rightSection={<IconChevronDown size={14} aria-hidden />}
+                    >
+                      {t('bulk.chooseGroup')}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => setGroupAction('add_to_group')}>{t('bulk.addToGroup')}</Menu.Item>
+                    <Menu.Item onClick={() => setGroupAction('remove_from_group')}>
+                      {t('bulk.removeFromGroup')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </>
+            )}
+            {canTrash && (
+              <Button
+                size="compact-sm"
+                color="red"
+                variant="light"
+                onClick={() => confirm('trash', t('bulk.confirmTrash'), false)}
+              >
+                {t('bulk.trash')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </SelectionBar>
+
+      <Modal
+        opened={groupAction !== null}
+        onClose={() => setGroupAction(null)}
+        title={groupAction ? t(groupAction === 'add_to_group' ? 'bulk.addToGroup' : 'bulk.removeFromGroup') : ''}
+      >
+        <Stack>
+          <NativeSelect
+            label={t('bulk.chooseGroup')}
+            value={groupId}
+            onChange={(event) => setGroupId(event.currentTarget.value)}
+            data={[{ value: '', label: '—' }, ...(groups.data ?? [])]}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setGroupAction(null)}>
+              {tc('actions.cancel')}
+            </Button>
+            <Button
+              disabled={!groupId}
+              onClick={() => {
+                if (groupAction) run(groupAction, { group_id: groupId });
+                setGroupAction(null);
+              }}
+            >
+              {t('bulk.apply')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+
+      <Modal opened={jobId !== null} onClose={() => setJobId(null)} title={t('bulk.backgroundTitle')}>
+        <JobProgress job={job.data} label={t('bulk.background')}>
+          {job.data?.result && (
+            <Text size="sm">
+              {t('bulk.done', {
+                changed: Number(job.data.result.changed ?? 0),
+                matched: Number(job.data.result.matched ?? 0),
+              })}
+            </Text>
+          )}
+        </JobProgress>
+      </Modal>
+    </>
+  );
+}
