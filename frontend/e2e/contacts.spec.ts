@@ -57,7 +57,9 @@ test('a second contact with the same email points to the existing one', async ({
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
 
-test('search ignores accents and small typos: “jose perez nunes” finds “José Pérez Núñez”', async ({ page }, testInfo) => {
+test('search ignores accents and small typos: “jose perez nunes” finds “José Pérez Núñez”', async ({
+  page,
+}, testInfo) => {
   await openSignedIn(page, '/customers');
   await page.getByLabel('Buscar').fill('jose perez nunes');
   await expect(page).toHaveURL(/q=jose/);
