@@ -19,19 +19,19 @@ export function CustomFieldInputs<Values>({ fields, form, path }: CustomFieldInp
       {fields.map((field) => {
         const name = `${path}.${field.key}`;
         const label = customFieldLabel(field, i18n.language);
-        const common = { label, withAsterisk: field.required, key: form.key(name) };
+        const common = { label, withAsterisk: field.required };
+        const key = form.key(name);
         switch (field.type) {
           case 'number':
-            return <NumberInput {...common} {...form.getInputProps(name)} />;
+            return <NumberInput key={key} {...common} {...form.getInputProps(name)} />;
           case 'date':
-            return <TextInput {...common} type="date" {...form.getInputProps(name)} />;
+            return <TextInput key={key} {...common} type="date" {...form.getInputProps(name)} />;
           case 'boolean':
-            return (
-              <Checkbox key={common.key} label={label} mt="lg" {...form.getInputProps(name, { type: 'checkbox' })} />
-            );
+            return <Checkbox key={key} label={label} mt="lg" {...form.getInputProps(name, { type: 'checkbox' })} />;
           case 'select':
             return (
               <NativeSelect
+                key={key}
                 {...common}
                 data={[{ value: '', label: t('form.none') }, ...field.options]}
                 {...form.getInputProps(name)}
@@ -39,7 +39,7 @@ export function CustomFieldInputs<Values>({ fields, form, path }: CustomFieldInp
             );
           case 'multiselect':
             return (
-              <Checkbox.Group {...common} {...form.getInputProps(name)}>
+              <Checkbox.Group key={key} {...common} {...form.getInputProps(name)}>
                 <Group gap="sm" mt={6}>
                   {field.options.map((option) => (
                     <Checkbox key={option} value={option} label={option} />
@@ -48,7 +48,7 @@ export function CustomFieldInputs<Values>({ fields, form, path }: CustomFieldInp
               </Checkbox.Group>
             );
           default:
-            return <TextInput {...common} maxLength={1000} {...form.getInputProps(name)} />;
+            return <TextInput key={key} {...common} maxLength={1000} {...form.getInputProps(name)} />;
         }
       })}
     </SimpleGrid>
