@@ -7,8 +7,29 @@ import { useReadContact } from '../api/readContact';
 import { useContactsTranslation } from '../i18n';
 import { ContactProfileForm } from './ContactProfileForm';
 import { ContactRecordHeader } from './ContactRecordHeader';
+import { AlertsTab } from './AlertsTab';
+import { CommentsTab } from './CommentsTab';
+import { FilesTab } from './FilesTab';
+import { NotesTab } from './NotesTab';
+import { CompaniesTab, GroupsTab, ProjectsTab, ServicesTab } from './RelationTabs';
+import { ReviewsTab } from './ReviewsTab';
+import { TimelineTab } from './TimelineTab';
 
-const TABS = ['details', 'address', 'additional'] as const;
+const TABS = [
+  'details',
+  'address',
+  'additional',
+  'companies',
+  'groups',
+  'services',
+  'projects',
+  'comments',
+  'notes',
+  'alerts',
+  'files',
+  'reviews',
+  'timeline',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -57,6 +78,36 @@ export function ContactRecordPage() {
           ) : (
             <ContactProfileForm key={record.updated_at} contact={record} fields={fields.data} section="additional" />
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="companies">
+          <CompaniesTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="groups">
+          <GroupsTab contact={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="services">
+          <ServicesTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="projects">
+          <ProjectsTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="comments">
+          <CommentsTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes">
+          <NotesTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="alerts">
+          <AlertsTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="files">
+          <FilesTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reviews">
+          <ReviewsTab contactId={record.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <TimelineTab contactId={record.id} />
         </Tabs.Panel>
       </Tabs>
     </>
