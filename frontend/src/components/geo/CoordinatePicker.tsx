@@ -46,38 +46,46 @@ export function CoordinatePicker({ latitude, longitude, onPick }: CoordinatePick
 
   return (
     <Box>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="application"
-        aria-label={t('geo.picker')}
-        aria-roledescription={t('geo.picker')}
-        tabIndex={0}
-        onClick={pick}
-        onKeyDown={keys}
+      {/* The border is on a wrapper, so the drawing's box is exactly the globe (clicks map 1:1). */}
+      <Box
+        maw={480}
         style={{
-          width: '100%',
-          maxWidth: 480,
-          aspectRatio: '2 / 1',
-          cursor: 'crosshair',
-          background: 'var(--mantine-color-blue-0)',
           border: '1px solid var(--mantine-color-gray-4)',
           borderRadius: 'var(--mantine-radius-sm)',
-          display: 'block',
+          overflow: 'hidden',
+          lineHeight: 0,
         }}
       >
-        {MERIDIANS.map((x) => (
-          <line key={`m${x}`} x1={x} y1={0} x2={x} y2={HEIGHT} stroke="#adb5bd" strokeWidth={x === 180 ? 0.8 : 0.3} />
-        ))}
-        {PARALLELS.map((y) => (
-          <line key={`p${y}`} x1={0} y1={y} x2={WIDTH} y2={y} stroke="#adb5bd" strokeWidth={y === 90 ? 0.8 : 0.3} />
-        ))}
-        {marker && current && (
-          <g>
-            <title>{t('geo.marker', { latitude: current.latitude, longitude: current.longitude })}</title>
-            <circle cx={marker.x} cy={marker.y} r={4} fill="#e03131" stroke="#fff" strokeWidth={1.2} />
-          </g>
-        )}
-      </svg>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="application"
+          aria-label={t('geo.picker')}
+          aria-roledescription={t('geo.picker')}
+          tabIndex={0}
+          onClick={pick}
+          onKeyDown={keys}
+          style={{
+            width: '100%',
+            aspectRatio: '2 / 1',
+            cursor: 'crosshair',
+            background: 'var(--mantine-color-blue-0)',
+            display: 'block',
+          }}
+        >
+          {MERIDIANS.map((x) => (
+            <line key={`m${x}`} x1={x} y1={0} x2={x} y2={HEIGHT} stroke="#adb5bd" strokeWidth={x === 180 ? 0.8 : 0.3} />
+          ))}
+          {PARALLELS.map((y) => (
+            <line key={`p${y}`} x1={0} y1={y} x2={WIDTH} y2={y} stroke="#adb5bd" strokeWidth={y === 90 ? 0.8 : 0.3} />
+          ))}
+          {marker && current && (
+            <g>
+              <title>{t('geo.marker', { latitude: current.latitude, longitude: current.longitude })}</title>
+              <circle cx={marker.x} cy={marker.y} r={4} fill="#e03131" stroke="#fff" strokeWidth={1.2} />
+            </g>
+          )}
+        </svg>
+      </Box>
       <Text size="xs" c="dimmed" mt={4}>
         {t('geo.pickerHint')}
       </Text>

@@ -6,6 +6,7 @@ export const contactsMessages = defineMessages({
   es: {
     kinds: {
       customer: {
+        one: 'Cliente',
         title: 'Clientes',
         description: 'Busque, filtre y actúe sobre varios a la vez; abra uno para ver su ficha completa.',
         create: 'Nuevo cliente',
@@ -16,6 +17,7 @@ export const contactsMessages = defineMessages({
         trashTitle: 'Papelera de clientes',
       },
       lead: {
+        one: 'Lead',
         title: 'Leads',
         description: 'Posibles clientes: sígalos y conviértalos en clientes sin perder su historial.',
         create: 'Nuevo lead',
@@ -247,6 +249,7 @@ export const contactsMessages = defineMessages({
   pt: {
     kinds: {
       customer: {
+        one: 'Cliente',
         title: 'Clientes',
         description: 'Busque, filtre e aja sobre vários de uma vez; abra um para ver sua ficha completa.',
         create: 'Novo cliente',
@@ -257,6 +260,7 @@ export const contactsMessages = defineMessages({
         trashTitle: 'Lixeira de clientes',
       },
       lead: {
+        one: 'Lead',
         title: 'Leads',
         description: 'Possíveis clientes: acompanhe-os e converta-os em clientes sem perder o histórico.',
         create: 'Novo lead',
@@ -488,6 +492,7 @@ export const contactsMessages = defineMessages({
   en: {
     kinds: {
       customer: {
+        one: 'Customer',
         title: 'Customers',
         description: 'Search, filter and act on many at once; open one to see the whole record.',
         create: 'New customer',
@@ -498,6 +503,7 @@ export const contactsMessages = defineMessages({
         trashTitle: 'Customers in the trash',
       },
       lead: {
+        one: 'Lead',
         title: 'Leads',
         description: 'Prospective customers: follow them up and convert them without losing their history.',
         create: 'New lead',

@@ -49,7 +49,7 @@ export function ContactRecordHeader({ contact }: { contact: ContactRead }) {
         description={
           <Group gap="xs" component="span">
             <Badge variant="light" component="span">
-              {t(`kinds.${contact.kind}.title`)}
+              {t(`kinds.${contact.kind}.one`)}
             </Badge>
             <Badge variant="light" color={contact.status === 'active' ? 'teal' : 'gray'} component="span">
               {t(`status.${contact.status}`)}
