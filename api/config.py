@@ -98,6 +98,7 @@ class Settings(BaseSettings):
     export_link_ttl_seconds: int = 24 * 3600
     exports_per_hour: int = 30  # per user (API6: bulk data extraction is a sensitive flow)
     imports_per_hour: int = 30  # per user
+    invitations_per_day: int = 500  # per workspace (API6: invitations send mail on our behalf)
 
     @property
     def is_production(self) -> bool:
