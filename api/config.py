@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "Ficha <no-reply@ficha.local>"
     mail_max_attempts: int = 6
+    notification_retention_days: int = 180  # notifications older than this are deleted (daily)
+    mail_log_retention_days: int = 90  # sent/failed mail log rows older than this are deleted (daily)
 
     # Notifications in real time (server-sent events)
     sse_heartbeat_seconds: float = 15.0  # a comment line keeps proxies from closing an idle stream
