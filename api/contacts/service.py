@@ -201,7 +201,7 @@ async def set_photo(ctx: TenantContext, contact_id: uuid.UUID, upload: UploadFil
     contact = await live_contact(ctx, contact_id, for_update=True)
     image: SniffedFile = await read_upload(upload, max_bytes=PHOTO_MAX_BYTES, allowed=IMAGE_TYPES)
     key = new_key(ctx.tenant_id, "contact-photos", image.extension)
-    await ctx.storage.put(key, image.data)
+    await ctx.store_file(key, image.data)
     if contact.photo_key:
         delete_stored_files(ctx, [contact.photo_key])
     contact.photo_key, contact.photo_content_type = key, image.content_type
