@@ -111,3 +111,6 @@ async def _contacts_of_project(ctx: TenantContext, project_id: uuid.UUID):
 relations.register_filter("project_id", _contacts_of_project)
 relations.register_bulk_link("associate_project", relations.BulkLink(
     permission="projects:write", target="project_id", check_target=get_project, apply=link_contacts))
+relations.register_sheet_relation(relations.SheetRelation(
+    key="projects", link=ProjectContact, target_column="project_id", target=Project,
+    label=("Proyectos", "Projects", "Projetos"), position=2))

@@ -126,3 +126,6 @@ async def _contacts_of_company(ctx: TenantContext, company_id: uuid.UUID):
 
 
 relations.register_filter("company_id", _contacts_of_company)
+relations.register_sheet_relation(relations.SheetRelation(
+    key="companies", link=CompanyMember, target_column="company_id", target=Company,
+    label=("Compañías", "Companies", "Empresas"), position=1, after_change=refresh_company_names))

@@ -6,7 +6,9 @@ Instead they register, at import time:
 * a **filter**: ``company_id=<id>`` on the list → the ids of that company's contacts (the
   provider answers 404 for an id of another workspace);
 * a **bulk action**: ``associate_project`` → link a batch of contact ids to the project named in
-  the request, with the permission the action needs.
+  the request, with the permission the action needs;
+* a **spreadsheet column** (:class:`SheetRelation`): ``companies`` → the names of a contact's
+  companies in contact imports and exports (:mod:`api.contacts.transfer`).
 """
 
 from __future__ import annotations
@@ -33,8 +35,25 @@ class BulkLink:
     apply: LinkAction
 
 
+@dataclass(frozen=True)
+class SheetRelation:
+    """A relation column of contact spreadsheets: the names of the records a contact is linked
+    to, through a link table (a :class:`~api.contacts.models.ContactLink`) whose target has a
+    ``name`` unique per workspace (case ignored)."""
+
+    key: str  # the column key, e.g. "companies"
+    link: type  # the link model, e.g. CompanyMember
+    target_column: str  # its column naming the record, e.g. "company_id"
+    target: type  # the named model, e.g. Company
+    label: tuple[str, str, str]  # es, en, pt
+    position: int  # where the column goes among the relation columns
+    # Called with the contacts whose links changed, e.g. to refresh their company names.
+    after_change: Callable[[TenantContext, Sequence[uuid.UUID]], Awaitable[None]] | None = None
+
+
 FILTERS: dict[str, FilterProvider] = {}
 BULK_LINKS: dict[str, BulkLink] = {}
+SHEET_RELATIONS: dict[str, SheetRelation] = {}
 
 
 def register_filter(name: str, provider: FilterProvider) -> None:
@@ -43,3 +62,7 @@ def register_filter(name: str, provider: FilterProvider) -> None:
 
 def register_bulk_link(action: str, link: BulkLink) -> None:
     BULK_LINKS[action] = link
+
+
+def register_sheet_relation(relation: SheetRelation) -> None:
+    SHEET_RELATIONS[relation.key] = relation
