@@ -138,7 +138,7 @@ async def _look_up(ctx: TenantContext, rows: list[ImportRow], relations: Sequenc
             if record["deleted_at"] is None and record["email"]:
                 look.by_email[record["email"]] = record
     owner_ids = {row.values["owner_id"] for row in rows if row.values.get("owner_id")}
-    owner_emails = {row.values[OWNER_COLUMN] for row in rows if row.values.get(OWNER_COLUMN)}
+    owner_emails = {row.values[OWNER_COLUMN].strip().lower() for row in rows if row.values.get(OWNER_COLUMN)}
     look.users = await user_emails(ctx, ids=list(owner_ids), emails=list(owner_emails))
     look.locations = await locations_by_id(ctx, {row.values["location_id"] for row in rows
                                                  if row.values.get("location_id")})
@@ -279,7 +279,7 @@ def _profile(r: _Row, record: dict[str, Any], current: dict[str, Any] | None, lo
 def _owner(r: _Row, record: dict[str, Any], look: Lookups) -> None:
     """``owner`` (an email), when the row has one, decides; else ``owner_id``."""
     by_id = r.values.get("owner_id")
-    email = r.values.get(OWNER_COLUMN)
+    email = (r.values.get(OWNER_COLUMN) or "").strip().lower()
     if email:
         owner = look.user_by_email(email)
         if owner is None:

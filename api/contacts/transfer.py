@@ -101,7 +101,8 @@ PROFILE_COLUMNS = [
            ("Entre -180 y 180, junto con la latitud", "Between -180 and 180, together with latitude",
             "Entre -180 e 180, junto com a latitude"), minimum=-180, maximum=180),
 ]
-OWNER = column(OWNER_COLUMN, "email", ("Asesor (correo)", "Advisor (email)", "Assessor (e-mail)"),
+OWNER = column(OWNER_COLUMN, "text",  # a lookup key: any address a staff user has
+                ("Asesor (correo)", "Advisor (email)", "Assessor (e-mail)"),
                ("Correo del usuario del equipo asignado como asesor; si se indica, manda sobre owner_id",
                 "Email of the staff user assigned as advisor; when given, it wins over owner_id",
                 "E-mail do usuário da equipe atribuído como assessor; se indicado, prevalece sobre owner_id"),
