@@ -116,9 +116,10 @@ async def workspace_facts(url: str) -> dict[str, Any]:
 def import_rows(count: int, facts: dict[str, Any]) -> list[list[Any]]:
     """New contacts (emails that do not exist yet), parsed values as a file would hold them."""
     rows = []
+    run_tag = secrets.token_hex(3)  # new emails on every run, so --reuse can create them again
     for i, person in enumerate(people(count, seed=99)):
         rows.append(["customer" if i % 3 else "lead", "active", person.first_name, person.last_name,
-                     f"import{i}.{person.email}", person.phone, person.city, person.country, person.origin,
+                     f"import{i}.{run_tag}.{person.email}", person.phone, person.city, person.country, person.origin,
                      "pt" if person.portuguese else "es", "true" if i % 10 == 0 else "false",
                      ("basic", "plus", "premium")[i % 3], i % 100,
                      facts["groups"][i % len(facts["groups"])] if i % 5 == 0 else "",

@@ -40,7 +40,7 @@ from api.contacts.models import Contact
 from api.contacts.relations import SheetRelation
 from api.contacts.repository import ContactRepository
 from api.contacts.service import ADDRESS_FIELDS
-from api.core.audit import jsonable, record_many
+from api.core.audit import record_many
 from api.core.bulk import staging
 from api.core.context import TenantContext
 from api.core.errors import ValidationFailed
@@ -361,7 +361,7 @@ def _diff(current: dict[str, Any] | None, record: dict[str, Any]) -> dict[str, d
         old = current[name] if current else None
         new = record.get(name)
         if old != new and not (current is None and new in (None, {}, [])):
-            diff[name] = {"old": jsonable(old), "new": jsonable(new)}
+            diff[name] = {"old": old, "new": new}  # record_many makes them JSON
     return diff
 
 
