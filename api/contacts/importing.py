@@ -37,7 +37,6 @@ from sqlalchemy import Column, Uuid, and_, delete, func, insert, literal, or_, s
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from api.contacts.models import Contact
-from api.contacts.relations import SheetRelation
 from api.contacts.repository import ContactRepository
 from api.contacts.service import ADDRESS_FIELDS
 from api.core.audit import record_many
@@ -52,6 +51,7 @@ from api.identity.service import user_emails, workspace_region
 from api.locations.models import Location
 from api.locations.service import locations_by_id
 from api.transfer.adapters import ImportRow, Mode, RowResult
+from api.transfer.relations import SheetRelation, current_links, ids_by_name, unknown_names
 
 CUSTOM_PREFIX = "custom."
 OWNER_COLUMN = "owner"
@@ -144,32 +144,10 @@ async def _look_up(ctx: TenantContext, rows: list[ImportRow], relations: Sequenc
                                                  if row.values.get("location_id")})
     matched = list(look.by_id)
     for relation in relations:
-        names = {name.lower() for row in rows for name in row.values.get(relation.key) or ()}
-        look.targets[relation.key] = await _targets_by_name(ctx, relation, names)
-        look.links[relation.key] = await _current_links(ctx, relation, matched)
+        names = {name for row in rows for name in row.values.get(relation.key) or ()}
+        look.targets[relation.key] = await ids_by_name(ctx, relation, names)
+        look.links[relation.key] = await current_links(ctx, relation, matched)
     return look
-
-
-async def _targets_by_name(ctx: TenantContext, relation: SheetRelation, names: set[str]) -> dict[str, uuid.UUID]:
-    if not names:
-        return {}
-    target: Any = relation.target
-    stmt = select(target.id, func.lower(target.name)).where(target.tenant_id == ctx.tenant_id,
-                                                            func.lower(target.name).in_(names))
-    return {name: target_id for target_id, name in (await ctx.session.execute(stmt)).all()}
-
-
-async def _current_links(ctx: TenantContext, relation: SheetRelation,
-                         contact_ids: list[uuid.UUID]) -> dict[uuid.UUID, set[uuid.UUID]]:
-    if not contact_ids:
-        return {}
-    link: Any = relation.link
-    stmt = select(link.contact_id, getattr(link, relation.target_column)).where(
-        link.tenant_id == ctx.tenant_id, link.contact_id.in_(contact_ids))
-    current: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for contact_id, target_id in (await ctx.session.execute(stmt)).all():
-        current.setdefault(contact_id, set()).add(target_id)
-    return current
 
 
 # --- 2. Decide ----------------------------------------------------------------------------------
@@ -331,7 +309,7 @@ def _json_value(value: Any) -> Any:
 def _links(r: _Row, relation: SheetRelation, contact_id: uuid.UUID,
            look: Lookups) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
     known = look.targets[relation.key]
-    unknown = [name for name in r.values[relation.key] if name.lower() not in known]
+    unknown = unknown_names(r.values[relation.key], known)
     if unknown:
         listed = ", ".join(unknown)
         r.fail(relation.key, f"No existe: {listed}", f"Not found: {listed}", f"Não existe: {listed}")

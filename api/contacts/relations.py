@@ -7,8 +7,8 @@ Instead they register, at import time:
   provider answers 404 for an id of another workspace);
 * a **bulk action**: ``associate_project`` → link a batch of contact ids to the project named in
   the request, with the permission the action needs;
-* a **spreadsheet column** (:class:`SheetRelation`): ``companies`` → the names of a contact's
-  companies in contact imports and exports (:mod:`api.contacts.transfer`).
+* a **spreadsheet column** (:class:`api.transfer.relations.SheetRelation`): ``companies`` → the
+  names of a contact's companies in contact imports and exports (:mod:`api.contacts.transfer`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select
 
 from api.core.context import TenantContext
+from api.transfer.relations import SheetRelation
 
 # (ctx, related id) → a SELECT of contact ids
 FilterProvider = Callable[[TenantContext, uuid.UUID], Awaitable[Select]]
@@ -33,22 +34,6 @@ class BulkLink:
     target: str  # the body field naming the target, e.g. "project_id"
     check_target: Callable[[TenantContext, uuid.UUID], Awaitable[object]]  # 404 for a foreign id
     apply: LinkAction
-
-
-@dataclass(frozen=True)
-class SheetRelation:
-    """A relation column of contact spreadsheets: the names of the records a contact is linked
-    to, through a link table (a :class:`~api.contacts.models.ContactLink`) whose target has a
-    ``name`` unique per workspace (case ignored)."""
-
-    key: str  # the column key, e.g. "companies"
-    link: type  # the link model, e.g. CompanyMember
-    target_column: str  # its column naming the record, e.g. "company_id"
-    target: type  # the named model, e.g. Company
-    label: tuple[str, str, str]  # es, en, pt
-    position: int  # where the column goes among the relation columns
-    # Called with the contacts whose links changed, e.g. to refresh their company names.
-    after_change: Callable[[TenantContext, Sequence[uuid.UUID]], Awaitable[None]] | None = None
 
 
 FILTERS: dict[str, FilterProvider] = {}

@@ -9,16 +9,15 @@ comma-separated; the packages owning them register through
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 
 from api.contacts.importing import CUSTOM_PREFIX, OWNER_COLUMN, import_rows
 from api.contacts.listing import conditions
 from api.contacts.models import GENDERS, KINDS, STATUSES, Contact, ContactGroup, ContactGroupMember
-from api.contacts.relations import SHEET_RELATIONS, SheetRelation, register_sheet_relation
+from api.contacts.relations import SHEET_RELATIONS, register_sheet_relation
 from api.contacts.repository import SORTS, ContactRepository
 from api.contacts.schemas import ContactCriteria
 from api.core.context import TenantContext
@@ -29,6 +28,7 @@ from api.customfields.schemas import MAX_TEXT_LENGTH
 from api.identity.service import user_emails
 from api.transfer.adapters import ImportRow, Mode, RowResult
 from api.transfer.columns import Column, Kind, column
+from api.transfer.relations import SheetRelation, linked_names
 
 register_sheet_relation(SheetRelation(
     key="groups", link=ContactGroupMember, target_column="group_id", target=ContactGroup,
@@ -122,31 +122,8 @@ def custom_column(field: CustomField) -> Column:
                   max_length=MAX_TEXT_LENGTH if field.type == "text" else None)
 
 
-def relation_column(relation: SheetRelation) -> Column:
-    es, en, pt = relation.label
-    return column(relation.key, "list", relation.label,
-                  (f"{es}: sus nombres, separados por comas; sustituye a los actuales (vacío: ninguno)",
-                   f"{en}: their names, comma-separated; replaces the current ones (empty: none)",
-                   f"{pt}: os nomes, separados por vírgulas; substitui os atuais (vazio: nenhum)"),
-                  relation=True)
-
-
 def sheet_relations() -> list[SheetRelation]:
     return sorted(SHEET_RELATIONS.values(), key=lambda r: r.position)
-
-
-async def _linked_names(ctx: TenantContext, relation: SheetRelation,
-                        contact_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
-    """The names each contact is linked to through ``relation``: one query per export batch."""
-    link, target = relation.link, relation.target
-    stmt = (select(link.contact_id, target.name)  # type: ignore[attr-defined]
-            .join(target, getattr(link, relation.target_column) == target.id)  # type: ignore[attr-defined]
-            .where(link.tenant_id == ctx.tenant_id, link.contact_id.in_(contact_ids))  # type: ignore[attr-defined]
-            .order_by(func.lower(target.name)))  # type: ignore[attr-defined]
-    names: dict[uuid.UUID, list[str]] = {}
-    for contact_id, name in (await ctx.session.execute(stmt)).all():
-        names.setdefault(contact_id, []).append(name)
-    return names
 
 
 class ContactsTransfer:
@@ -158,7 +135,7 @@ class ContactsTransfer:
 
     async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
         custom = [custom_column(f) for f in await custom_fields.definitions(ctx, "contact")]
-        linked = [*(relation_column(r) for r in sheet_relations()), OWNER] if relations else []
+        linked = [*(r.sheet_column() for r in sheet_relations()), OWNER] if relations else []
         return [*PROFILE_COLUMNS, *custom, *linked]
 
     async def count(self, ctx: TenantContext, filters: ContactCriteria) -> int:
@@ -188,7 +165,7 @@ class ContactsTransfer:
         if relations:
             ids = [r["id"] for r in records]
             for relation in sheet_relations():
-                names = await _linked_names(ctx, relation, ids)
+                names = await linked_names(ctx, relation, ids)
                 for record in records:
                     record[relation.key] = names.get(record["id"], [])
             emails = await user_emails(ctx, ids=[r["owner_id"] for r in records if r["owner_id"]])
