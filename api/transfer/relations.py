@@ -32,6 +32,9 @@ class SheetRelation:
     owner_column: str = "contact_id"  # the link's column naming the row's record
     # Called with the records whose links changed (e.g. to refresh contacts' company names).
     after_change: Callable[[TenantContext, Sequence[uuid.UUID]], Awaitable[None]] | None = None
+    # Low-volume adapters link through the owning domain's rules: (ctx, target id, record ids).
+    attach: Callable[[TenantContext, uuid.UUID, list[uuid.UUID]], Awaitable[object]] | None = None
+    detach: Callable[[TenantContext, uuid.UUID, list[uuid.UUID]], Awaitable[object]] | None = None
 
     def sheet_column(self) -> Column:
         es, en, pt = self.label

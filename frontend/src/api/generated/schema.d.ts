@@ -2827,7 +2827,7 @@ export interface components {
              * Entity
              * @enum {string}
              */
-            entity: "locations" | "contacts";
+            entity: "locations" | "contacts" | "users";
             /**
              * Kind
              * @default with_data
@@ -2919,7 +2919,7 @@ export interface components {
              * Entity
              * @enum {string}
              */
-            entity: "locations" | "contacts";
+            entity: "locations" | "contacts" | "users";
             /**
              * Mode
              * @default upsert
@@ -11235,7 +11235,7 @@ export interface operations {
     "transfer-download_template": {
         parameters: {
             query: {
-                entity: "locations" | "contacts";
+                entity: "locations" | "contacts" | "users";
             };
             header?: never;
             path?: never;
@@ -11464,7 +11464,7 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page */
                 cursor?: string | null;
-                entity?: ("locations" | "contacts") | null;
+                entity?: ("locations" | "contacts" | "users") | null;
                 status?: ("pending" | "running" | "completed" | "failed") | null;
             };
             header?: never;
