@@ -13,13 +13,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import UploadFile
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Column, Text, Uuid, bindparam, select, update
 
 from api.contacts import errors as _errors  # noqa: F401 - registers messages
 from api.contacts.models import Contact, ContactLink
 from api.contacts.repository import ContactRepository
 from api.contacts.schemas import ContactCreate, ContactRead, ContactUpdate, ContactWarning
 from api.core import i18n
+from api.core.bulk import staging
 from api.core.context import TenantContext
 from api.core.db import flush_checked
 from api.core.errors import Conflict, NotFound, ValidationFailed, field_error
@@ -34,6 +35,7 @@ UNIQUE_EMAIL = "uq_contact_tenant_email"
 ADDRESS_FIELDS = ("street", "city", "state", "country", "postal_code", "latitude", "longitude")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DELETE_FILES = "contacts.delete_files"
+STAGED_FROM = 50  # company names of this many contacts go through a staging table
 
 
 def now() -> datetime:
@@ -248,6 +250,12 @@ async def set_company_names(ctx: TenantContext, names: Mapping[uuid.UUID, str]) 
     if not names:
         return
     table = Contact.__table__
+    if len(names) >= STAGED_FROM:  # an import batch: one UPDATE … FROM a COPY'd staging table
+        async with staging(ctx.session, [Column("contact_id", Uuid), Column("names", Text)], names.items()) as rows:
+            await ctx.session.execute(
+                update(table).where(table.c.tenant_id == ctx.tenant_id, table.c.id == rows.c.contact_id)
+                .values(company_names=rows.c.names, updated_at=table.c.updated_at))
+        return
     stmt = (update(table)
             .where(table.c.tenant_id == ctx.tenant_id, table.c.id == bindparam("contact_id"))
             .values(company_names=bindparam("names"), updated_at=table.c.updated_at))
