@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "Ficha <no-reply@ficha.local>"
     mail_max_attempts: int = 6
+    notification_retention_days: int = 180  # notifications older than this are deleted (daily)
+    mail_log_retention_days: int = 90  # sent/failed mail log rows older than this are deleted (daily)
 
     # Notifications in real time (server-sent events)
     sse_heartbeat_seconds: float = 15.0  # a comment line keeps proxies from closing an idle stream
@@ -98,6 +100,7 @@ class Settings(BaseSettings):
     export_link_ttl_seconds: int = 24 * 3600
     exports_per_hour: int = 30  # per user (API6: bulk data extraction is a sensitive flow)
     imports_per_hour: int = 30  # per user
+    invitations_per_day: int = 500  # per workspace (API6: invitations send mail on our behalf)
 
     @property
     def is_production(self) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.contacts.models import ContactLink, contact_fk
-from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
+from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin, tenant_fk
 
 
 class Company(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
@@ -89,13 +89,14 @@ class ProjectUser(TenantMixin, Audited, Base):
     __audit_entity__ = "user"
     __audit_actions__ = {"create": "project_associated", "delete": "project_disassociated"}
     __table_args__ = (
+        tenant_fk("user_id", "user"),
         Index("ix_project_user_user", "user_id"),
         ForeignKeyConstraint(["tenant_id", "project_id"], ["project.tenant_id", "project.id"], ondelete="CASCADE"),
     )
 
     tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True)
     project_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     added_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
 
     def audit_entity_id(self) -> uuid.UUID:

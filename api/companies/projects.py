@@ -24,7 +24,9 @@ from api.core.errors import Conflict
 from api.core.links import link, unlink
 from api.core.pagination import PageParams
 from api.core.schemas import Page
+from api.identity import transfer as identity_transfer
 from api.identity.service import require_users
+from api.transfer.relations import SheetRelation
 
 UNIQUE_NAME = "uq_project_tenant_name"
 
@@ -111,3 +113,9 @@ async def _contacts_of_project(ctx: TenantContext, project_id: uuid.UUID):
 relations.register_filter("project_id", _contacts_of_project)
 relations.register_bulk_link("associate_project", relations.BulkLink(
     permission="projects:write", target="project_id", check_target=get_project, apply=link_contacts))
+relations.register_sheet_relation(SheetRelation(
+    key="projects", link=ProjectContact, target_column="project_id", target=Project,
+    label=("Proyectos", "Projects", "Projetos"), position=2))
+identity_transfer.register_sheet_relation(SheetRelation(
+    key="projects", link=ProjectUser, target_column="project_id", target=Project, owner_column="user_id",
+    label=("Proyectos", "Projects", "Projetos"), position=3, attach=associate_users, detach=disassociate_users))

@@ -23,6 +23,7 @@ from api.core.crud import NamedRecords
 from api.core.errors import Conflict, NotFound
 from api.core.pagination import PageParams
 from api.core.schemas import Page
+from api.transfer.relations import SheetRelation
 
 UNIQUE_NAME = "uq_company_tenant_name"
 
@@ -126,3 +127,6 @@ async def _contacts_of_company(ctx: TenantContext, company_id: uuid.UUID):
 
 
 relations.register_filter("company_id", _contacts_of_company)
+relations.register_sheet_relation(SheetRelation(
+    key="companies", link=CompanyMember, target_column="company_id", target=Company,
+    label=("Compañías", "Companies", "Empresas"), position=1, after_change=refresh_company_names))

@@ -47,7 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
+from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin, tenant_fk
 
 KINDS = ("customer", "lead")
 STATUSES = ("active", "inactive")
@@ -69,6 +69,8 @@ class Contact(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     __audit_ignore__ = frozenset({"company_names", "search_words", "sort_name", "review_count", "rating_sum",
                                   "sales_totals"})
     __table_args__ = (
+        tenant_fk("owner_id", "user", "SET NULL"),
+        tenant_fk("location_id", "location", "SET NULL"),
         CheckConstraint("kind IN ('customer', 'lead')", name="kind_values"),
         CheckConstraint("status IN ('active', 'inactive')", name="status_values"),
         CheckConstraint("culture IN ('es', 'en', 'pt')", name="culture_values"),
@@ -95,9 +97,9 @@ class Contact(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     center: Mapped[str | None] = mapped_column(String(100))
     photo_key: Mapped[str | None] = mapped_column(String(200))
     photo_content_type: Mapped[str | None] = mapped_column(String(100))
-    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    owner_id: Mapped[uuid.UUID | None]
     # Address (B3): copied from the location when one is chosen, editable afterwards.
-    location_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("location.id", ondelete="SET NULL"))
+    location_id: Mapped[uuid.UUID | None]
     street: Mapped[str | None] = mapped_column(String(200))
     city: Mapped[str | None] = mapped_column(String(100))
     state: Mapped[str | None] = mapped_column(String(100))
@@ -180,7 +182,7 @@ def contact_fk() -> ForeignKeyConstraint:
     """A child row's reference to its contact, as ``(tenant_id, contact_id)``: the database itself
     refuses a child in one workspace pointing at another's contact, and a purge's cascade finds
     the children through their ``(tenant_id, contact_id, …)`` index."""
-    return ForeignKeyConstraint(["tenant_id", "contact_id"], ["contact.tenant_id", "contact.id"], ondelete="CASCADE")
+    return tenant_fk("contact_id", "contact")
 
 
 class ContactGroup(IdMixin, TimestampMixin, TenantMixin, Audited, Base):

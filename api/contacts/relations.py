@@ -6,7 +6,9 @@ Instead they register, at import time:
 * a **filter**: ``company_id=<id>`` on the list → the ids of that company's contacts (the
   provider answers 404 for an id of another workspace);
 * a **bulk action**: ``associate_project`` → link a batch of contact ids to the project named in
-  the request, with the permission the action needs.
+  the request, with the permission the action needs;
+* a **spreadsheet column** (:class:`api.transfer.relations.SheetRelation`): ``companies`` → the
+  names of a contact's companies in contact imports and exports (:mod:`api.contacts.transfer`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select
 
 from api.core.context import TenantContext
+from api.transfer.relations import SheetRelation
 
 # (ctx, related id) → a SELECT of contact ids
 FilterProvider = Callable[[TenantContext, uuid.UUID], Awaitable[Select]]
@@ -35,6 +38,7 @@ class BulkLink:
 
 FILTERS: dict[str, FilterProvider] = {}
 BULK_LINKS: dict[str, BulkLink] = {}
+SHEET_RELATIONS: dict[str, SheetRelation] = {}
 
 
 def register_filter(name: str, provider: FilterProvider) -> None:
@@ -43,3 +47,7 @@ def register_filter(name: str, provider: FilterProvider) -> None:
 
 def register_bulk_link(action: str, link: BulkLink) -> None:
     BULK_LINKS[action] = link
+
+
+def register_sheet_relation(relation: SheetRelation) -> None:
+    SHEET_RELATIONS[relation.key] = relation

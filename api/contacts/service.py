@@ -13,13 +13,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import UploadFile
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Column, Text, Uuid, bindparam, select, update
 
 from api.contacts import errors as _errors  # noqa: F401 - registers messages
 from api.contacts.models import Contact, ContactLink
 from api.contacts.repository import ContactRepository
 from api.contacts.schemas import ContactCreate, ContactRead, ContactUpdate, ContactWarning
 from api.core import i18n
+from api.core.bulk import staging
 from api.core.context import TenantContext
 from api.core.db import flush_checked
 from api.core.errors import Conflict, NotFound, ValidationFailed, field_error
@@ -34,6 +35,7 @@ UNIQUE_EMAIL = "uq_contact_tenant_email"
 ADDRESS_FIELDS = ("street", "city", "state", "country", "postal_code", "latitude", "longitude")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DELETE_FILES = "contacts.delete_files"
+STAGED_FROM = 50  # company names of this many contacts go through a staging table
 
 
 def now() -> datetime:
@@ -201,7 +203,7 @@ async def set_photo(ctx: TenantContext, contact_id: uuid.UUID, upload: UploadFil
     contact = await live_contact(ctx, contact_id, for_update=True)
     image: SniffedFile = await read_upload(upload, max_bytes=PHOTO_MAX_BYTES, allowed=IMAGE_TYPES)
     key = new_key(ctx.tenant_id, "contact-photos", image.extension)
-    await ctx.storage.put(key, image.data)
+    await ctx.store_file(key, image.data)
     if contact.photo_key:
         delete_stored_files(ctx, [contact.photo_key])
     contact.photo_key, contact.photo_content_type = key, image.content_type
@@ -248,6 +250,12 @@ async def set_company_names(ctx: TenantContext, names: Mapping[uuid.UUID, str]) 
     if not names:
         return
     table = Contact.__table__
+    if len(names) >= STAGED_FROM:  # an import batch: one UPDATE … FROM a COPY'd staging table
+        async with staging(ctx.session, [Column("contact_id", Uuid), Column("names", Text)], names.items()) as rows:
+            await ctx.session.execute(
+                update(table).where(table.c.tenant_id == ctx.tenant_id, table.c.id == rows.c.contact_id)
+                .values(company_names=rows.c.names, updated_at=table.c.updated_at))
+        return
     stmt = (update(table)
             .where(table.c.tenant_id == ctx.tenant_id, table.c.id == bindparam("contact_id"))
             .values(company_names=bindparam("names"), updated_at=table.c.updated_at))

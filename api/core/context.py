@@ -31,6 +31,8 @@ from api.core.pubsub import Publication, publish_all
 from api.core.queue import JobBuffer, enqueue_all
 from api.core.requestctx import current_client_ip, current_request_id
 
+log = structlog.get_logger("ficha.storage")
+
 
 @dataclass(frozen=True)
 class Principal:
@@ -62,20 +64,40 @@ Authenticator = Callable[[AsyncSession, str], Awaitable[Principal | None]]
 
 @dataclass
 class UnitOfWork:
-    """A transaction and what must happen only once it commits: jobs to enqueue and messages
-    to publish (both dropped on rollback)."""
+    """A transaction and what must happen only once it commits: jobs to enqueue, messages to
+    publish and superseded files to remove (all dropped on rollback) — and the files it stored,
+    removed if it rolls back, so storage never keeps a file no row points to."""
 
     session: AsyncSession
     jobs: JobBuffer = field(default_factory=JobBuffer)
     publications: list[Publication] = field(default_factory=list)
+    storage: Any = None
+    stored: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
 
     def discard(self) -> None:
         self.jobs.clear()
         self.publications.clear()
+        self.superseded.clear()
+
+    async def rolled_back(self) -> None:
+        """After a rollback: drop what waited for the commit and remove the files stored."""
+        self.discard()
+        await self._remove(self.stored)
 
     async def after_commit(self, redis: Any, queue_name: str | None) -> None:
         await enqueue_all(redis, self.jobs.jobs, queue_name)
         await publish_all(redis, self.publications)
+        await self._remove(self.superseded)
+
+    async def _remove(self, keys: list[str]) -> None:
+        # Best effort: the transaction's outcome stands; a file left behind only wastes space.
+        for key in keys:
+            try:
+                await self.storage.delete(key)
+            except Exception:
+                log.warning("stored_file_not_removed", key=key, exc_info=True)
+        keys.clear()
 
 
 @dataclass
@@ -107,6 +129,15 @@ class TenantContext:
         """Queue a Redis pub/sub message to be published after commit (dropped on rollback)."""
         self.uow.publications.append(Publication(channel, message))
 
+    async def store_file(self, key: str, data: bytes) -> None:
+        """Write a file that rows of this transaction will point to (removed if it rolls back)."""
+        await self.storage.put(key, data)
+        self.uow.stored.append(key)
+
+    def remove_file_after_commit(self, key: str) -> None:
+        """A file no row points to any more once this transaction commits (kept if it rolls back)."""
+        self.uow.superseded.append(key)
+
     def require(self, permission: str) -> None:
         if self.principal is None or not self.principal.has(permission):
             raise Forbidden(params={"permission": permission})
@@ -120,13 +151,13 @@ async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
     state = request.app.state
     async with state.db.sessionmaker() as session:
         bind_actor(session, None, Actor.system())
-        uow = UnitOfWork(session=session)
+        uow = UnitOfWork(session=session, storage=getattr(state, "storage", None))
         try:
             yield uow
         except AppError as exc:
             if not exc.keep_changes:
                 await session.rollback()
-                uow.discard()
+                await uow.rolled_back()
                 raise
             # The refusal is also a fact worth keeping (e.g. a failed attempt's audit event).
             await session.commit()
@@ -134,7 +165,7 @@ async def unit_of_work(request: Request) -> AsyncIterator[UnitOfWork]:
             raise
         except BaseException:
             await session.rollback()
-            uow.discard()
+            await uow.rolled_back()
             raise
         await session.commit()
     await uow.after_commit(getattr(state, "arq", None), state.settings.queue_name)
@@ -215,13 +246,13 @@ async def task_context(db: Database, tenant_id: uuid.UUID, *, redis: Any = None,
     as in that user's requests."""
     async with db.sessionmaker() as session:
         bind_actor(session, tenant_id, principal.actor if principal else actor or Actor.system())
-        uow = UnitOfWork(session=session)
+        uow = UnitOfWork(session=session, storage=storage)
         try:
             yield TenantContext(uow=uow, principal=principal, tenant_id=tenant_id, language=language, redis=redis,
                                 storage=storage)
         except BaseException:
             await session.rollback()
-            uow.discard()
+            await uow.rolled_back()
             raise
         await session.commit()
     await uow.after_commit(redis, None)

@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, MetaData, func
+from sqlalchemy import DateTime, ForeignKey, ForeignKeyConstraint, MetaData, func
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -51,6 +51,15 @@ class TenantMixin:
     @declared_attr
     def tenant_id(cls) -> Mapped[uuid.UUID]:
         return mapped_column(ForeignKey("tenant.id", ondelete="CASCADE"), nullable=False)
+
+
+def tenant_fk(column: str, target: str, ondelete: str = "CASCADE") -> ForeignKeyConstraint:
+    """A reference to another row *of the same workspace*: ``(tenant_id, column)`` →
+    ``target(tenant_id, id)`` (the target declares ``UniqueConstraint("tenant_id", "id")``). The
+    database itself refuses a row pointing into another workspace, whatever the code does.
+    ``SET NULL`` clears only ``column`` (PostgreSQL 15's column list), never ``tenant_id``."""
+    action = f"SET NULL ({column})" if ondelete == "SET NULL" else ondelete
+    return ForeignKeyConstraint(["tenant_id", column], [f"{target}.tenant_id", f"{target}.id"], ondelete=action)
 
 
 class Audited:

@@ -1,6 +1,8 @@
-"""Business-flow quotas (API6, ASVS 2.1.3): at most N of an action per user per window.
+"""Business-flow quotas (API6, ASVS 2.1.3): at most N of an action per user — or per workspace —
+per window.
 
-A fixed-window counter in Redis (``INCR`` + ``EXPIRE``) per workspace, user and action. Beyond
+A fixed-window counter in Redis (``INCR`` + ``EXPIRE``) per workspace, user (unless the quota is
+the workspace's) and action. Beyond
 the quota the caller gets 429 with ``Retry-After`` (the seconds left in the window). Quotas
 protect the system from automation, not security boundaries, so an unreachable Redis lets the
 action through (and logs it) rather than blocking every user.
@@ -22,13 +24,16 @@ log = structlog.get_logger("ficha.quota")
 
 
 async def take(redis: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None, action: str, limit: int,
-               window_seconds: int = 3600) -> None:
-    """Count one ``action`` for the user; raise :class:`RateLimited` past ``limit`` per window."""
-    if redis is None or user_id is None or limit <= 0:
+               window_seconds: int = 3600, per_workspace: bool = False) -> None:
+    """Count one ``action`` for the user (or, ``per_workspace``, for the whole workspace); raise
+    :class:`RateLimited` past ``limit`` per window. A per-user quota does not apply to the
+    system (no user)."""
+    if redis is None or limit <= 0 or (user_id is None and not per_workspace):
         return
     now = int(time.time())
     window = now // window_seconds
-    key = f"{get_settings().redis_namespace}t:{tenant_id}:u:{user_id}:quota:{action}:{window}"
+    subject = "" if per_workspace else f"u:{user_id}:"
+    key = f"{get_settings().redis_namespace}t:{tenant_id}:{subject}quota:{action}:{window}"
     try:
         count = await redis.incr(key)
         if count == 1:

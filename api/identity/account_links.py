@@ -21,7 +21,7 @@ from datetime import timedelta
 import structlog
 
 from api.config import get_settings
-from api.core import audit, security
+from api.core import audit, quota, security
 from api.core.context import TenantContext, UnitOfWork
 from api.core.db import Actor, Database, bind_actor
 from api.core.errors import AppError, Conflict
@@ -59,6 +59,9 @@ def _ttl(purpose: str) -> int:
 
 async def issue_link(ctx: TenantContext, user: User, purpose: str) -> None:
     """Supersede the user's previous link of this purpose, create a new one and email it."""
+    if purpose == "invitation":  # each one sends mail on the workspace's behalf: capped per day
+        await quota.take(ctx.redis, tenant_id=ctx.tenant_id, user_id=ctx.user_id, action="invitation",
+                         limit=get_settings().invitations_per_day, window_seconds=86400, per_workspace=True)
     moment = now()
     repo = AccountTokenRepository(ctx)
     await repo.supersede(user.id, purpose, moment)

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    ForeignKey,
     Index,
     String,
     Text,
@@ -29,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
+from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin, tenant_fk
 
 
 class Tenant(IdMixin, TimestampMixin, Audited, Base):
@@ -55,6 +54,7 @@ class User(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     __audit_redact__ = frozenset({"password_hash"})
     __audit_ignore__ = frozenset({"last_login_at"})
     __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
         # One live user per email; a deleted user's address can be invited again.
         Index("uq_user_tenant_email", "tenant_id", "email", unique=True, postgresql_where=text("deleted_at IS NULL")),
         Index("ix_user_tenant_created", "tenant_id", "created_at", "id"),
@@ -97,7 +97,10 @@ class Role(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
 
     __tablename__ = "role"
     __audit_entity__ = "role"
-    __table_args__ = (UniqueConstraint("tenant_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "key"),
+        UniqueConstraint("tenant_id", "id"),
+    )
 
     key: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(100))
@@ -113,10 +116,14 @@ class UserRole(TenantMixin, Audited, Base):
     __tablename__ = "user_role"
     __audit_entity__ = "user"
     __audit_actions__ = {"create": "role_added", "delete": "role_removed"}
-    __table_args__ = (Index("ix_user_role_tenant_role", "tenant_id", "role_id"),)
+    __table_args__ = (
+        Index("ix_user_role_tenant_role", "tenant_id", "role_id"),
+        tenant_fk("user_id", "user"),
+        tenant_fk("role_id", "role"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
-    role_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("role.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    role_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
 
     def audit_entity_id(self) -> uuid.UUID:
         return self.user_id
@@ -128,9 +135,12 @@ class UserPermission(TenantMixin, Audited, Base):
     __tablename__ = "user_permission"
     __audit_entity__ = "user"
     __audit_actions__ = {"create": "permission_granted", "delete": "permission_revoked"}
-    __table_args__ = (Index("ix_user_permission_tenant_user", "tenant_id", "user_id"),)
+    __table_args__ = (
+        Index("ix_user_permission_tenant_user", "tenant_id", "user_id"),
+        tenant_fk("user_id", "user"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     permission: Mapped[str] = mapped_column(String(64), primary_key=True)
 
     def audit_entity_id(self) -> uuid.UUID:
@@ -141,9 +151,13 @@ class AuthSession(IdMixin, TenantMixin, Base):
     """One login (a refresh-token family). Access tokens name it; revoking it ends them at once."""
 
     __tablename__ = "auth_session"
-    __table_args__ = (Index("ix_auth_session_tenant_user", "tenant_id", "user_id"),)
+    __table_args__ = (
+        Index("ix_auth_session_tenant_user", "tenant_id", "user_id"),
+        UniqueConstraint("tenant_id", "id"),
+        tenant_fk("user_id", "user"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
@@ -158,8 +172,11 @@ class RefreshToken(IdMixin, TenantMixin, Base):
     """A refresh token of a session, stored as its SHA-256. Each use rotates it."""
 
     __tablename__ = "refresh_token"
+    __table_args__ = (
+        tenant_fk("session_id", "auth_session"),
+    )
 
-    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("auth_session.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
     expires_at: Mapped[datetime]
@@ -172,11 +189,12 @@ class AccountToken(IdMixin, TenantMixin, Base):
 
     __tablename__ = "account_token"
     __table_args__ = (
+        tenant_fk("user_id", "user"),
         Index("ix_account_token_tenant_user", "tenant_id", "user_id", "purpose"),
         CheckConstraint("purpose IN ('invitation', 'password_reset')", name="purpose_values"),
     )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID]
     purpose: Mapped[str] = mapped_column(String(20))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
@@ -193,8 +211,11 @@ class UserMfa(TenantMixin, Audited, Base):
     __audit_entity__ = "user"
     __audit_actions__ = {"create": "mfa_setup_started", "delete": "mfa_disabled"}
     __audit_ignore__ = frozenset({"last_totp_step"})
+    __table_args__ = (
+        tenant_fk("user_id", "user"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     secret_ciphertext: Mapped[str] = mapped_column(String(200))
     enabled_at: Mapped[datetime | None]
     last_totp_step: Mapped[int] = mapped_column(BigInteger, server_default="0")
@@ -208,9 +229,12 @@ class RecoveryCode(IdMixin, TenantMixin, Base):
     """One MFA recovery code (120 random bits), stored as SHA-256, usable once."""
 
     __tablename__ = "recovery_code"
-    __table_args__ = (Index("ix_recovery_code_tenant_user", "tenant_id", "user_id", "code_hash"),)
+    __table_args__ = (
+        Index("ix_recovery_code_tenant_user", "tenant_id", "user_id", "code_hash"),
+        tenant_fk("user_id", "user"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID]
     code_hash: Mapped[str] = mapped_column(String(64))
     used_at: Mapped[datetime | None]
 
@@ -221,13 +245,17 @@ class IntegrationToken(IdMixin, TenantMixin, Audited, Base):
     __tablename__ = "integration_token"
     __audit_entity__ = "integration_token"
     __audit_ignore__ = frozenset({"last_used_at"})
-    __table_args__ = (Index("ix_integration_token_tenant_user", "tenant_id", "user_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_integration_token_tenant_user", "tenant_id", "user_id", "created_at"),
+        tenant_fk("user_id", "user"),
+        tenant_fk("created_by", "user", "SET NULL"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID]
     description: Mapped[str] = mapped_column(String(200))
     prefix: Mapped[str] = mapped_column(String(20))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_by: Mapped[uuid.UUID | None]
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
     expires_at: Mapped[datetime]
     last_used_at: Mapped[datetime | None]
@@ -239,7 +267,10 @@ class StaffGroup(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
 
     __tablename__ = "staff_group"
     __audit_entity__ = "staff_group"
-    __table_args__ = (CheckConstraint("kind IN ('agents', 'specialists')", name="kind_values"),)
+    __table_args__ = (
+        CheckConstraint("kind IN ('agents', 'specialists')", name="kind_values"),
+        UniqueConstraint("tenant_id", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16))
@@ -254,10 +285,14 @@ class StaffGroupMember(TenantMixin, Audited, Base):
     __tablename__ = "staff_group_member"
     __audit_entity__ = "staff_group"
     __audit_actions__ = {"create": "member_added", "delete": "member_removed"}
-    __table_args__ = (Index("ix_staff_group_member_tenant_user", "tenant_id", "user_id"),)
+    __table_args__ = (
+        Index("ix_staff_group_member_tenant_user", "tenant_id", "user_id"),
+        tenant_fk("group_id", "staff_group"),
+        tenant_fk("user_id", "user"),
+    )
 
-    group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_group.id", ondelete="CASCADE"), primary_key=True)
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
 
     def audit_entity_id(self) -> uuid.UUID:
         return self.group_id
@@ -268,6 +303,9 @@ class Specialty(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
 
     __tablename__ = "specialty"
     __audit_entity__ = "specialty"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(String(500), server_default="")
@@ -280,10 +318,14 @@ class UserSpecialty(TenantMixin, Audited, Base):
     __tablename__ = "user_specialty"
     __audit_entity__ = "user"
     __audit_actions__ = {"create": "specialty_added", "delete": "specialty_removed"}
-    __table_args__ = (Index("ix_user_specialty_tenant_specialty", "tenant_id", "specialty_id"),)
+    __table_args__ = (
+        Index("ix_user_specialty_tenant_specialty", "tenant_id", "specialty_id"),
+        tenant_fk("user_id", "user"),
+        tenant_fk("specialty_id", "specialty"),
+    )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
-    specialty_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("specialty.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    specialty_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
 
     def audit_entity_id(self) -> uuid.UUID:
         return self.user_id
@@ -294,6 +336,9 @@ class WorkCalendar(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
 
     __tablename__ = "work_calendar"
     __audit_entity__ = "work_calendar"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     hours: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
@@ -309,6 +354,8 @@ class Shift(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     __tablename__ = "shift"
     __audit_entity__ = "shift"
     __table_args__ = (
+        tenant_fk("user_id", "user"),
+        tenant_fk("calendar_id", "work_calendar", "RESTRICT"),
         CheckConstraint("starts_on <= ends_on", name="date_order"),
         ExcludeConstraint(
             (text("tenant_id"), "="), (text("user_id"), "="),
@@ -318,8 +365,8 @@ class Shift(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
         Index("ix_shift_tenant_calendar", "tenant_id", "calendar_id"),
     )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    calendar_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("work_calendar.id", ondelete="RESTRICT"))
+    user_id: Mapped[uuid.UUID]
+    calendar_id: Mapped[uuid.UUID]
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
 
@@ -330,12 +377,14 @@ class StaffComment(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     __tablename__ = "staff_comment"
     __audit_entity__ = "staff_comment"
     __table_args__ = (
+        tenant_fk("user_id", "user"),
+        tenant_fk("author_id", "user", "SET NULL"),
         CheckConstraint("priority IN ('low', 'normal', 'high')", name="priority_values"),
         Index("ix_staff_comment_tenant_user", "tenant_id", "user_id", "pinned", "created_at"),
     )
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    user_id: Mapped[uuid.UUID]
+    author_id: Mapped[uuid.UUID | None]
     body: Mapped[str] = mapped_column(Text)
     priority: Mapped[str] = mapped_column(String(8), server_default="normal")
     private: Mapped[bool] = mapped_column(Boolean, server_default=false())

@@ -9,7 +9,7 @@ import re
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import Select
+from sqlalchemy import Select, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.core import security
@@ -33,6 +33,17 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 async def require_users(ctx: TenantContext, user_ids: list[uuid.UUID]) -> list[User]:
     """The workspace's users with these ids, or a 404 (for other domains: owners, members)."""
     return await UserRepository(ctx).get_many(user_ids)
+
+
+async def user_emails(ctx: TenantContext, *, ids: Sequence[uuid.UUID] = (),
+                      emails: Sequence[str] = ()) -> dict[uuid.UUID, str]:
+    """``{id: email}`` of the workspace's live users having any of these ids or (normalised)
+    emails, in one query — for other domains' imports and exports (owners by email)."""
+    if not ids and not emails:
+        return {}
+    stmt = UserRepository(ctx).live(User.id, User.email).where(
+        or_(User.id.in_(set(ids)), User.email.in_({normalise_email(e) for e in emails})))
+    return {row.id: row.email for row in (await ctx.session.execute(stmt)).all()}
 
 
 async def require_roles(ctx: TenantContext, role_ids: Sequence[uuid.UUID]) -> list[Role]:

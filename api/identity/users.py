@@ -210,12 +210,12 @@ async def store_photo(ctx: TenantContext, user_id: uuid.UUID, upload: UploadFile
     user = await UserRepository(ctx).get(user_id, for_update=True)
     photo = await read_upload(upload, max_bytes=PHOTO_MAX_BYTES, allowed=IMAGE_TYPES, field="file")
     key = file_storage.new_key(ctx.tenant_id, "user-photos", photo.extension)  # type: ignore[arg-type]
-    await ctx.storage.put(key, photo.data)
+    await ctx.store_file(key, photo.data)
     previous = user.photo_key
     user.photo_key, user.photo_content_type = key, photo.content_type
     await ctx.session.flush()
     if previous and file_storage.key_belongs_to(previous, ctx.tenant_id):  # type: ignore[arg-type]
-        await ctx.storage.delete(previous)
+        ctx.remove_file_after_commit(previous)
     return await user_read(ctx, user)
 
 
@@ -225,7 +225,7 @@ async def remove_photo(ctx: TenantContext, user_id: uuid.UUID) -> None:
     user.photo_key = user.photo_content_type = None
     await ctx.session.flush()
     if previous and file_storage.key_belongs_to(previous, ctx.tenant_id):  # type: ignore[arg-type]
-        await ctx.storage.delete(previous)
+        ctx.remove_file_after_commit(previous)
 
 
 async def read_photo(ctx: TenantContext, user_id: uuid.UUID) -> tuple[bytes, str]:

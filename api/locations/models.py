@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Double, Index, String, func
+from sqlalchemy import CheckConstraint, Double, Index, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
@@ -13,6 +13,7 @@ class Location(IdMixin, TimestampMixin, TenantMixin, Audited, Base):
     __tablename__ = "location"
     __audit_entity__ = "location"
     __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
         CheckConstraint("latitude IS NULL OR latitude BETWEEN -90 AND 90", name="latitude_range"),
         CheckConstraint("longitude IS NULL OR longitude BETWEEN -180 AND 180", name="longitude_range"),
         CheckConstraint("(latitude IS NULL) = (longitude IS NULL)", name="coordinates_pair"),

@@ -28,6 +28,12 @@ async def get_location(ctx: TenantContext, location_id: uuid.UUID) -> Location:
     return await LocationRepository(ctx).get(location_id)
 
 
+async def locations_by_id(ctx: TenantContext, location_ids: set[uuid.UUID]) -> dict[uuid.UUID, Location]:
+    """The workspace's locations among these ids (unknown or foreign ids are simply absent): one
+    query for a whole import batch of another domain."""
+    return {location.id: location for location in await LocationRepository(ctx).matching(list(location_ids), [])}
+
+
 async def create_location(ctx: TenantContext, body: LocationCreate) -> Location:
     repo = LocationRepository(ctx)
     if await repo.by_name(body.name):

@@ -19,14 +19,13 @@ from api.locations.models import Location
 from api.locations.repository import SORTS, LocationRepository
 from api.locations.schemas import LocationSearch
 from api.transfer.adapters import ImportRow, Mode, RowResult, row_error
-from api.transfer.columns import Column
+from api.transfer.columns import Column, Kind, column
 
 FIELDS = ("name", "street", "city", "state", "country", "postal_code", "latitude", "longitude")
 
 
-def _c(key: str, kind: str, es: str, en: str, pt: str, meaning: tuple[str, str, str], **extra: Any) -> Column:
-    return Column(key=key, kind=kind, label={"es": es, "en": en, "pt": pt},  # type: ignore[arg-type]
-                  description=dict(zip(("es", "en", "pt"), meaning, strict=True)), **extra)
+def _c(key: str, kind: Kind, es: str, en: str, pt: str, meaning: tuple[str, str, str], **extra: Any) -> Column:
+    return column(key, kind, (es, en, pt), meaning, **extra)
 
 
 COLUMNS = [

@@ -13,20 +13,20 @@ from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
-    ForeignKey,
     Index,
     Integer,
     PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
+    UniqueConstraint,
     func,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
+from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin, tenant_fk
 
 KINDS = ("system", "info", "personal", "job")
 JOB_STATUSES = ("pending", "running", "completed", "failed")
@@ -51,6 +51,7 @@ class Notification(IdMixin, TimestampMixin, TenantMixin, MessageContent, Base):
 
     __tablename__ = "notification"
     __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
         Index("ix_notification_tenant_job", "tenant_id", "job_id", postgresql_where=text("job_id IS NOT NULL")),
         CheckConstraint("kind IN ('system', 'info', 'personal', 'job')", name="kind_values"),
         CheckConstraint("job_status IS NULL OR job_status IN ('pending', 'running', 'completed', 'failed')",
@@ -79,6 +80,8 @@ class NotificationRecipient(TenantMixin, Base):
 
     __tablename__ = "notification_recipient"
     __table_args__ = (
+        tenant_fk("user_id", "user"),
+        tenant_fk("notification_id", "notification"),
         # Notification first: one user's copy, and every copy of one notification (its job
         # finished), are both primary-key lookups.
         PrimaryKeyConstraint("tenant_id", "notification_id", "user_id"),
@@ -89,8 +92,8 @@ class NotificationRecipient(TenantMixin, Base):
     )
     __mapper_args__ = {"eager_defaults": True}
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    notification_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notification.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID]
+    notification_id: Mapped[uuid.UUID]
     kind: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, literal, select, update
+from sqlalchemy import Select, delete, func, insert, literal, select, update
 
 from api.core.pagination import Sort, SortKey
 from api.core.repository import TenantRepository
@@ -31,6 +31,9 @@ ITEM_COLUMNS = (
 ITEM_FIELDS = ("id", "kind", "title", "body", "link", "action", "job_id", "job_status", "job_result", "job_error",
                "read_at", "created_at", "updated_at")
 
+# Retention deletes in chunks so one workspace's backlog never holds long locks.
+PURGE_CHUNK = 5000
+
 # The mail log never reads bodies (they can hold one-time links).
 MAIL_LOG_COLUMNS = (
     MailMessage.id, MailMessage.kind, MailMessage.to_address, MailMessage.subject, MailMessage.status,
@@ -48,6 +51,18 @@ class NotificationRepository(TenantRepository[Notification]):
         stmt = (update(Notification).where(Notification.tenant_id == self.tenant_id, Notification.job_id == job_id)
                 .values(**values).returning(Notification.id))
         return list((await self.session.execute(stmt)).scalars())
+
+    async def purge_created_before(self, cutoff: datetime) -> int:
+        """Delete up to PURGE_CHUNK notifications created before ``cutoff`` (their per-user
+        copies go with them); how many."""
+        return await _purge_chunk(self, Notification.created_at < cutoff)
+
+
+async def _purge_chunk(repo: TenantRepository[Any], *conditions: Any) -> int:
+    model = repo.model
+    chunk = repo.select(model.id).where(*conditions).limit(PURGE_CHUNK)
+    stmt = delete(model).where(model.tenant_id == repo.tenant_id, model.id.in_(chunk.scalar_subquery()))
+    return (await repo.session.execute(stmt)).rowcount or 0
 
 
 class RecipientRepository(TenantRepository[NotificationRecipient]):
@@ -158,6 +173,11 @@ class MailRepository(TenantRepository[MailMessage]):
         stmt = (self.select().where(MailMessage.id == mail_id, MailMessage.status == "queued")
                 .with_for_update(skip_locked=True))
         return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def purge_finished_before(self, cutoff: datetime) -> int:
+        """Delete up to PURGE_CHUNK sent or failed messages created before ``cutoff``; queued ones
+        stay whatever their age (they are still being delivered)."""
+        return await _purge_chunk(self, MailMessage.status.in_(("sent", "failed")), MailMessage.created_at < cutoff)
 
     def log(self, filters: MailLogFilters) -> Select:
         stmt = self.select(*MAIL_LOG_COLUMNS)

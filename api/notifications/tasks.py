@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import structlog
 from arq import cron
@@ -16,8 +17,8 @@ from api.core.queue import task
 from api.core.sweep import cross_tenant_rows
 from api.notifications import broadcasts
 from api.notifications.mailer import build_message, deliver
-from api.notifications.models import Broadcast, MailMessage
-from api.notifications.repository import MailRepository
+from api.notifications.models import Broadcast, MailMessage, Notification
+from api.notifications.repository import PURGE_CHUNK, MailRepository, NotificationRepository
 from api.notifications.service import SEND_MAIL, mail_job_id
 
 log = structlog.get_logger("ficha.mail")
@@ -91,9 +92,45 @@ async def send_due_broadcasts(ctx: dict) -> int:
     return sent
 
 
-TASKS = [send_mail, sweep_mail, send_due_broadcasts]
+async def _purge_notifications(session: Any, tenant_id: uuid.UUID, cutoff: datetime) -> int:
+    return await NotificationRepository(session, tenant_id).purge_created_before(cutoff)
+
+
+async def _purge_mail_log(session: Any, tenant_id: uuid.UUID, cutoff: datetime) -> int:
+    return await MailRepository(session, tenant_id).purge_finished_before(cutoff)
+
+
+@task("notifications.purge_expired")
+async def purge_expired(ctx: dict) -> int:
+    """Retention: notifications and finished mail log rows past their settings' age are deleted,
+    workspace by workspace, in chunks each committed on its own. How many rows went."""
+    settings: Settings = ctx["settings"]
+    moment = datetime.now(UTC)
+    purges = (
+        (Notification, moment - timedelta(days=settings.notification_retention_days), _purge_notifications),
+        (MailMessage, moment - timedelta(days=settings.mail_log_retention_days), _purge_mail_log),
+    )
+    removed = 0
+    for model, cutoff, purge in purges:
+        async with ctx["db"].session() as session:
+            tenants = await cross_tenant_rows(session, [model.tenant_id], model.created_at < cutoff,
+                                              distinct=True, limit=100_000)
+        for (tenant_id,) in tenants:
+            count = PURGE_CHUNK
+            while count == PURGE_CHUNK:  # a full chunk: there may be more
+                async with ctx["db"].session(tenant_id) as session:
+                    count = await purge(session, tenant_id, cutoff)
+                removed += count
+    if removed:
+        log.info("retention_purged", rows=removed)
+    return removed
+
+
+TASKS = [send_mail, sweep_mail, send_due_broadcasts, purge_expired]
 CRON = [
     cron(sweep_mail.coroutine, name="notifications.sweep_mail.cron", second=45, run_at_startup=False),
     cron(send_due_broadcasts.coroutine, name="notifications.send_due_broadcasts.cron", second=0,
          run_at_startup=True),
+    cron(purge_expired.coroutine, name="notifications.purge_expired.cron", hour=3, minute=17, second=0,
+         run_at_startup=False),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from api.contacts import relations
 from api.contacts.service import get_contact, set_link
 from api.core.context import TenantContext
 from api.core.crud import NamedRecords
@@ -15,6 +16,7 @@ from api.services import errors as _errors  # noqa: F401 - registers messages
 from api.services.models import ContactService, Service
 from api.services.repository import BY_NAME, ServiceRepository
 from api.services.schemas import ContactServiceRead, ServiceCreate, ServiceFilters, ServiceRead, ServiceUpdate
+from api.transfer.relations import SheetRelation
 
 UNIQUE_NAME = "uq_service_tenant_name"
 
@@ -63,3 +65,8 @@ async def set_contact_service(ctx: TenantContext, contact_id: uuid.UUID, service
                               linked: bool) -> None:
     service = await get_service(ctx, service_id)
     await set_link(ctx, contact_id, ContactService, {"service_id": service.id}, linked=linked)
+
+
+relations.register_sheet_relation(SheetRelation(
+    key="services", link=ContactService, target_column="service_id", target=Service,
+    label=("Servicios", "Services", "Serviços"), position=3))

@@ -43,6 +43,12 @@ class Column:
         return values.get(language) or values.get("en") or self.key
 
 
+def column(key: str, kind: Kind, label: tuple[str, str, str], meaning: tuple[str, str, str], **extra: Any) -> Column:
+    """A column from its (es, en, pt) label and meaning: how adapters declare their columns."""
+    return Column(key=key, kind=kind, label=dict(zip(("es", "en", "pt"), label, strict=True)),
+                  description=dict(zip(("es", "en", "pt"), meaning, strict=True)), **extra)
+
+
 class CellError(ValueError):
     """A cell that cannot be read; ``messages`` holds es/en/pt texts."""
 

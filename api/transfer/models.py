@@ -6,11 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, text
+from sqlalchemy import Boolean, CheckConstraint, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.core.models import Base, IdMixin, TenantMixin, TimestampMixin
+from api.core.models import Base, IdMixin, TenantMixin, TimestampMixin, tenant_fk
 
 
 class ImportRun(IdMixin, TimestampMixin, TenantMixin, Base):
@@ -20,6 +20,7 @@ class ImportRun(IdMixin, TimestampMixin, TenantMixin, Base):
 
     __tablename__ = "import_run"
     __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
         Index("ix_import_run_tenant_created", "tenant_id", "created_at", "id"),
         CheckConstraint("status IN ('pending', 'running', 'completed', 'failed')", name="status_values"),
         CheckConstraint("mode IN ('create', 'update', 'upsert')", name="mode_values"),
@@ -51,9 +52,12 @@ class ImportRowError(IdMixin, TenantMixin, Base):
     """A row that was not applied: its original cells and the reason per cell."""
 
     __tablename__ = "import_row_error"
-    __table_args__ = (Index("ix_import_row_error_run_row", "tenant_id", "import_id", "row_number"),)
+    __table_args__ = (
+        Index("ix_import_row_error_run_row", "tenant_id", "import_id", "row_number"),
+        tenant_fk("import_id", "import_run"),
+    )
 
-    import_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("import_run.id", ondelete="CASCADE"))
+    import_id: Mapped[uuid.UUID]
     row_number: Mapped[int] = mapped_column(Integer)
     cells: Mapped[list[Any]] = mapped_column(JSONB)
     errors: Mapped[dict[str, Any]] = mapped_column(JSONB)  # {column: {"es":…, "en":…, "pt":…}}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from api.contacts.transfer import ContactsTransfer
 from api.core.errors import ValidationFailed, field_error
+from api.identity.transfer import UsersTransfer
 from api.locations.transfer import LocationsTransfer
 from api.transfer.adapters import TransferAdapter
 
-ADAPTERS: dict[str, TransferAdapter] = {adapter.entity: adapter for adapter in (LocationsTransfer(),)}
+ADAPTERS: dict[str, TransferAdapter] = {
+    adapter.entity: adapter for adapter in (LocationsTransfer(), ContactsTransfer(), UsersTransfer())}
 
 
 def adapter_for(entity: str, loc: tuple[str, ...] = ("body", "entity")) -> TransferAdapter:

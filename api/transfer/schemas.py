@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.core.pagination import ListQuery
 from api.core.schemas import InputModel, ReadModel
 
-Entity = Literal["locations"]  # grows as domains register adapters (api/transfer/registry.py)
+Entity = Literal["locations", "contacts", "users"]  # grows as domains register adapters (api/transfer/registry.py)
 ExportKind = Literal["with_data", "with_data_no_relations"]
 ImportMode = Literal["create", "update", "upsert"]
 

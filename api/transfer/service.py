@@ -112,7 +112,7 @@ async def start_import(ctx: TenantContext, upload: UploadFile, entity: str, mode
                        errors=[FieldError(loc=("body", "file"), type="file_type_not_allowed",
                                           msg="The file name and its content do not agree")])
     key = new_key(ctx.tenant_id, "imports", "xlsx" if sniffed.content_type == XLSX else "csv")  # type: ignore[arg-type]
-    await ctx.storage.put(key, sniffed.data)
+    await ctx.store_file(key, sniffed.data)
     run = ImportRun(tenant_id=ctx.tenant_id, entity=adapter.entity, mode=mode, dry_run=dry_run, status="pending",
                     language=ctx.language, file_key=key, file_name=sniffed.filename,
                     content_type=sniffed.content_type, created_by=ctx.user_id, rows_read=0, created=0, updated=0,

@@ -3,6 +3,7 @@
 * Tenant scope cannot be bypassed outside ``api/core``: no ``ficha_unscoped`` option, no raw
   ``text()`` SQL, no ``exec_driver_sql`` in domain packages.
 * Services never commit (the unit of work does) and never raise HTTPException.
+* Files are stored and removed with their transaction (``ctx.store_file``), never directly.
 * Outbound HTTP goes through one factory (timeouts, no redirects) — see api/core/http.py when
   a domain needs it.
 """
@@ -88,3 +89,17 @@ def test_tasks_do_not_set_their_own_timeout(path):
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "task":
             assert not any(k.arg == "timeout" for k in node.keywords), f"{_rel(path)}:{node.lineno} sets a timeout"
+
+
+@pytest.mark.parametrize("path", DOMAIN_FILES, ids=_rel)
+def test_requests_store_files_with_their_transaction(path):
+    """``ctx.storage.put``/``delete`` in a request would leave a file behind when the transaction
+    rolls back (or lose one a row still points to): ``ctx.store_file`` and
+    ``ctx.remove_file_after_commit`` tie files to the transaction. (Tasks that write their own
+    files, like exports, use a storage object of their own, not ``ctx.storage``.)"""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if (isinstance(node, ast.Attribute) and node.attr in {"put", "delete"}
+                and isinstance(node.value, ast.Attribute) and node.value.attr == "storage"
+                and isinstance(node.value.value, ast.Name) and node.value.value.id == "ctx"):
+            pytest.fail(f"{_rel(path)}:{node.lineno} calls ctx.storage.{node.attr}: use ctx.store_file / "
+                        "ctx.remove_file_after_commit")

@@ -177,3 +177,23 @@ async def test_accept_is_throttled_per_ip(client):
                                      json={"token": "fic_link_guess", "password": NEW_PASSWORD})
         statuses.append(response.status_code)
     assert statuses[:30] == [400] * 30 and statuses[-1] == 429
+
+
+async def test_invitations_are_capped_per_workspace_per_day(
+        client, db, workspace, other_workspace, admin_headers, monkeypatch, settings):
+    from api.identity import account_links
+
+    monkeypatch.setattr(account_links, "get_settings", lambda: settings.model_copy(update={"invitations_per_day": 2}))
+    first = await _invite(client, admin_headers, workspace)
+    assert (await client.post(f"/api/v1/users/{first['id']}/invitation", headers=admin_headers)).status_code == 202
+    roles = (await client.get("/api/v1/roles", headers=admin_headers)).json()["items"]
+    refused = await client.post("/api/v1/users", headers=admin_headers, json={
+        "first_name": "Otra", "last_name": "Persona", "email": f"otra.{workspace.slug}@example.com",
+        "roles": [roles[0]["id"]]})
+    assert refused.status_code == 429 and refused.json()["code"] == "quota_exceeded"
+    assert 0 < int(refused.headers["retry-after"]) <= 86400
+    # Refused as a whole: the user was not created either.
+    found = await client.get("/api/v1/users", params={"q": "otra"}, headers=admin_headers)
+    assert found.json()["items"] == []
+    # The cap is the workspace's: another workspace still invites.
+    await _invite(client, other_workspace.admin.headers, other_workspace)

@@ -55,7 +55,7 @@ async def store(ctx: TenantContext, contact_id: uuid.UUID, upload: UploadFile, *
                 comment_id: uuid.UUID | None = None, note_id: uuid.UUID | None = None) -> ContactFile:
     sniffed = await read_upload(upload, max_bytes=FILE_MAX_BYTES, allowed=DOCUMENT_TYPES)
     key = new_key(ctx.tenant_id, "contact-files", sniffed.extension)
-    await ctx.storage.put(key, sniffed.data)
+    await ctx.store_file(key, sniffed.data)
     file = ContactFile(tenant_id=ctx.tenant_id, contact_id=contact_id, comment_id=comment_id, note_id=note_id,
                        filename=sniffed.filename, content_type=sniffed.content_type, size=sniffed.size,
                        storage_key=key, uploaded_by=ctx.user_id)

@@ -16,12 +16,12 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    ForeignKey,
     Index,
     Integer,
     SmallInteger,
     String,
     Text,
+    UniqueConstraint,
     false,
     func,
     text,
@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.contacts.models import contact_fk
-from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin
+from api.core.models import Audited, Base, IdMixin, TenantMixin, TimestampMixin, tenant_fk
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 _PRIORITY_CHECK = "priority IN ('low', 'normal', 'high', 'urgent')"
@@ -58,12 +58,14 @@ class ContactComment(IdMixin, _TimelineItem, TenantMixin, _OfContact, Audited, B
     __tablename__ = "contact_comment"
     __audit_entity__ = "contact_comment"
     __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
+        tenant_fk("author_id", "user", "SET NULL"),
         Index("ix_contact_comment_tenant_contact", "tenant_id", "contact_id", "pinned", "created_at", "id"),
         contact_fk(),
         CheckConstraint(_PRIORITY_CHECK, name="priority_values"),
     )
 
-    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    author_id: Mapped[uuid.UUID | None]
     body: Mapped[str] = mapped_column(Text)
     priority: Mapped[str] = mapped_column(String(16), server_default="normal")
     private: Mapped[bool] = mapped_column(Boolean, server_default=false())
@@ -75,11 +77,13 @@ class ContactNote(IdMixin, _TimelineItem, TenantMixin, _OfContact, Audited, Base
     __tablename__ = "contact_note"
     __audit_entity__ = "contact_note"
     __table_args__ = (
+        UniqueConstraint("tenant_id", "id"),
+        tenant_fk("author_id", "user", "SET NULL"),
         Index("ix_contact_note_tenant_contact", "tenant_id", "contact_id", "created_at", "id"),
         contact_fk(),
     )
 
-    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    author_id: Mapped[uuid.UUID | None]
     category: Mapped[str | None] = mapped_column(String(100))
     keywords: Mapped[list[str]] = mapped_column(ARRAY(String(50)), server_default="{}")
     body: Mapped[str] = mapped_column(Text)
@@ -112,6 +116,7 @@ class ContactReview(IdMixin, TimestampMixin, TenantMixin, _OfContact, Audited, B
     __audit_entity__ = "contact"
     __audit_actions__ = {"create": "review_added", "update": "review_changed", "delete": "review_removed"}
     __table_args__ = (
+        tenant_fk("recorded_by", "user", "SET NULL"),
         Index("ix_contact_review_tenant_contact", "tenant_id", "contact_id", "created_at", "id"),
         contact_fk(),
         CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),
@@ -119,7 +124,7 @@ class ContactReview(IdMixin, TimestampMixin, TenantMixin, _OfContact, Audited, B
 
     rating: Mapped[int] = mapped_column(SmallInteger)
     text: Mapped[str | None] = mapped_column(String(2000))
-    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    recorded_by: Mapped[uuid.UUID | None]
 
     def audit_entity_id(self) -> uuid.UUID:
         return self.contact_id
@@ -134,6 +139,9 @@ class ContactFile(IdMixin, TenantMixin, _OfContact, Audited, Base):
     __tablename__ = "contact_file"
     __audit_actions__ = {"create": "file_added", "delete": "file_removed"}
     __table_args__ = (
+        tenant_fk("comment_id", "contact_comment"),
+        tenant_fk("note_id", "contact_note"),
+        tenant_fk("uploaded_by", "user", "SET NULL"),
         Index("ix_contact_file_tenant_contact", "tenant_id", "contact_id", "created_at", "id"),
         contact_fk(),
         Index("ix_contact_file_comment", "comment_id", postgresql_where=text("comment_id IS NOT NULL")),
@@ -141,13 +149,13 @@ class ContactFile(IdMixin, TenantMixin, _OfContact, Audited, Base):
         CheckConstraint("comment_id IS NULL OR note_id IS NULL", name="one_parent"),
     )
 
-    comment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact_comment.id", ondelete="CASCADE"))
-    note_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact_note.id", ondelete="CASCADE"))
+    comment_id: Mapped[uuid.UUID | None]
+    note_id: Mapped[uuid.UUID | None]
     filename: Mapped[str] = mapped_column(String(150))
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     storage_key: Mapped[str] = mapped_column(String(200))
-    uploaded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    uploaded_by: Mapped[uuid.UUID | None]
     created_at: Mapped[datetime] = mapped_column(server_default=text("now()"))
 
     def audit_entity_type(self) -> str:

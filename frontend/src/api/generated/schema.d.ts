@@ -2825,9 +2825,9 @@ export interface components {
         ExportRequest: {
             /**
              * Entity
-             * @constant
+             * @enum {string}
              */
-            entity: "locations";
+            entity: "locations" | "contacts" | "users";
             /**
              * Kind
              * @default with_data
@@ -2917,9 +2917,9 @@ export interface components {
             file: string;
             /**
              * Entity
-             * @constant
+             * @enum {string}
              */
-            entity: "locations";
+            entity: "locations" | "contacts" | "users";
             /**
              * Mode
              * @default upsert
@@ -11235,7 +11235,7 @@ export interface operations {
     "transfer-download_template": {
         parameters: {
             query: {
-                entity: "locations";
+                entity: "locations" | "contacts" | "users";
             };
             header?: never;
             path?: never;
@@ -11464,7 +11464,7 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page */
                 cursor?: string | null;
-                entity?: "locations" | null;
+                entity?: ("locations" | "contacts" | "users") | null;
                 status?: ("pending" | "running" | "completed" | "failed") | null;
             };
             header?: never;
