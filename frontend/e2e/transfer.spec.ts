@@ -1,12 +1,11 @@
+import { createAsAdmin } from './support/api';
 import { downloadedBytes, zipEntries } from './support/files';
 import { expect, openSignedIn, shot, test, unique } from './support/fixtures';
 
-// Until the contacts adapter lands, locations exercise the same machinery.
-const ENTITY = 'locations';
-
-test('the empty template downloads at once as a workbook', async ({ page }, testInfo) => {
-  await openSignedIn(page, `/transfer?entity=${ENTITY}`);
+test('the empty contacts template downloads at once as a workbook', async ({ page }, testInfo) => {
+  await openSignedIn(page, '/transfer?entity=contacts');
   await expect(page.getByRole('heading', { level: 1, name: 'Importar y exportar' })).toBeVisible();
+  await expect(page.getByLabel('Datos')).toHaveValue('contacts');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Plantilla vacía' }).click();
   const download = await downloading;
@@ -16,13 +15,29 @@ test('the empty template downloads at once as a workbook', async ({ page }, test
   await shot(page, testInfo, 'template');
 });
 
-test('export with data: a progress bar, then the zip of workbooks', async ({ page }, testInfo) => {
-  await openSignedIn(page, `/transfer?entity=${ENTITY}`);
+test('export the customers list’s filter: a progress bar, then the zip of workbooks', async ({ page }, testInfo) => {
+  const city = unique('Exportópolis');
+  for (const first of ['Eva', 'Íñigo']) {
+    await createAsAdmin('/api/v1/contacts', {
+      kind: 'customer',
+      first_name: first,
+      last_name: 'Exportada',
+      city,
+      custom_fields: { membership: 'plus' },
+    });
+  }
+  await openSignedIn(page, `/customers?city=${encodeURIComponent(city)}`);
+  await expect(page.getByTestId('metric-clients')).toHaveText('2');
+  await page.getByRole('link', { name: 'Exportar e importar' }).click();
+  await expect(page).toHaveURL(/\/transfer\?entity=contacts&filter=/);
+  await expect(page.getByText('Se exportará solo lo que coincide con el filtro de la lista.')).toBeVisible();
+
   await page.getByRole('button', { name: 'Con datos y relaciones' }).click();
   await expect(page.getByRole('progressbar', { name: /Exportando: Con datos y relaciones/ })).toBeVisible();
   const link = page.getByRole('link', { name: 'Descargar el .zip' });
   await expect(link).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/La exportación está lista \(\d+ registros en 1 archivos\)/)).toBeVisible();
+  // Only the two customers of that city.
+  await expect(page.getByText('La exportación está lista (2 registros en 1 archivos).')).toBeVisible();
   await shot(page, testInfo, 'ready');
 
   const downloading = page.waitForEvent('download');
@@ -30,24 +45,24 @@ test('export with data: a progress bar, then the zip of workbooks', async ({ pag
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
   const entries = zipEntries(await downloadedBytes(download));
-  expect(entries.length).toBeGreaterThan(0);
-  for (const entry of entries) expect(entry).toMatch(/\.xlsx$/);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatch(/\.xlsx$/);
 });
 
-test('import a file with one bad row: dry run, then for real, counts and the error workbook', async ({
+test('import contacts with one bad row: dry run, then for real, counts and the error workbook', async ({
   page,
 }, testInfo) => {
-  const tag = unique('Importada').replace('Importada ', '');
+  const tag = unique('imp').replace(' ', '');
   const csv = [
-    'name,city,country,latitude,longitude',
-    `Sede Importada A ${tag},Valparaíso,Chile,-33.0472,-71.6127`,
-    `Sede Importada B ${tag},Lisboa,Portugal,38.7223,-9.1393`,
-    `Sede Importada C ${tag},Ninguna,Chile,200,10`,
+    'kind,first_name,last_name,email,city,custom.membership',
+    `customer,Rosa,Importada,rosa.${tag}@example.com,Valparaíso,básico`,
+    `lead,Tiago,Importado,tiago.${tag}@example.com,Lisboa,premium`,
+    `customer,Malo,Importado,malo.${tag}@example.com,Lisboa,oro`,
   ].join('\n');
 
-  await openSignedIn(page, `/transfer?entity=${ENTITY}`);
+  await openSignedIn(page, '/transfer?entity=contacts');
   await page.locator('input[type="file"]').setInputFiles({
-    name: 'sedes.csv',
+    name: 'contactos.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(csv, 'utf8'),
   });
@@ -79,7 +94,17 @@ test('import a file with one bad row: dry run, then for real, counts and the err
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   expect(zipEntries(await downloadedBytes(download))).toContain('xl/workbook.xml');
 
-  // The good rows are there.
-  await page.goto(`/locations?q=${encodeURIComponent(tag)}`);
-  await expect(page.getByRole('table', { name: 'Ubicaciones del espacio de trabajo' }).getByRole('row')).toHaveCount(3);
+  // The good rows are there, each in its list.
+  await page.goto(`/customers?q=${encodeURIComponent(`rosa.${tag}@example.com`)}`);
+  await expect(page.getByRole('link', { name: 'Rosa Importada' })).toBeVisible();
+  await page.goto(`/leads?q=${encodeURIComponent(`tiago.${tag}@example.com`)}`);
+  await expect(page.getByRole('link', { name: 'Tiago Importado' })).toBeVisible();
+});
+
+test('locations go through the same screens', async ({ page }) => {
+  await openSignedIn(page, '/transfer?entity=locations');
+  await expect(page.getByLabel('Datos')).toHaveValue('locations');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Plantilla vacía' }).click();
+  expect(zipEntries(await downloadedBytes(await downloading))).toContain('xl/workbook.xml');
 });

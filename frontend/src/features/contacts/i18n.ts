@@ -28,6 +28,7 @@ export const contactsMessages = defineMessages({
         trashTitle: 'Papelera de leads',
       },
     },
+    transferLink: 'Exportar e importar',
     trash: {
       open: 'Papelera',
       back: 'Volver a la lista',
@@ -271,6 +272,7 @@ export const contactsMessages = defineMessages({
         trashTitle: 'Lixeira de leads',
       },
     },
+    transferLink: 'Exportar e importar',
     trash: {
       open: 'Lixeira',
       back: 'Voltar à lista',
@@ -514,6 +516,7 @@ export const contactsMessages = defineMessages({
         trashTitle: 'Leads in the trash',
       },
     },
+    transferLink: 'Export and import',
     trash: {
       open: 'Trash',
       back: 'Back to the list',

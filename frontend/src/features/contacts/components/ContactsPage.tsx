@@ -1,8 +1,9 @@
 import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileSpreadsheet, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { keysetTableState } from '@/components/data-table/keyset';
 import { PageHeader } from '@/components/page/PageHeader';
 import { useSelection } from '@/components/selection/useSelection';
@@ -37,6 +38,8 @@ export function ContactsPage({ kind }: { kind: ContactKind }) {
   const table = keysetTableState(query);
   const shownIds = table.rows.map((row) => row.id);
   const trashed = filters.values.trashed;
+  // The import/export screen takes the list's filter, so "export" means "export this list".
+  const transferLink = `/transfer?${new URLSearchParams({ entity: 'contacts', filter: JSON.stringify(criteria) })}`;
 
   const createButton = (
     <Button onClick={openCreate} leftSection={<IconPlus size={18} aria-hidden />}>
@@ -72,6 +75,16 @@ export function ContactsPage({ kind }: { kind: ContactKind }) {
         description={t(`kinds.${kind}.description`)}
         actions={
           <Group gap="xs">
+            <Can permission="transfer:export">
+              <Button
+                component={Link}
+                to={transferLink}
+                variant="default"
+                leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              >
+                {t('transferLink')}
+              </Button>
+            </Can>
             {trashed ? (
               <Button
                 variant="default"

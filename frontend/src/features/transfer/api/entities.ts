@@ -8,7 +8,7 @@ export type Entity = components['schemas']['ExportRequest']['entity'];
 export type ExportKind = NonNullable<components['schemas']['ExportRequest']['kind']>;
 export type ImportMode = NonNullable<components['schemas']['ImportForm']['mode']>;
 
-export const ENTITIES = ['locations'] as const satisfies readonly Entity[];
+export const ENTITIES = ['contacts', 'users', 'locations'] as const satisfies readonly Entity[];
 
 /** Fails to compile while an entity of the contract is missing from `ENTITIES`. */
 type Missing = Exclude<Entity, (typeof ENTITIES)[number]>;
