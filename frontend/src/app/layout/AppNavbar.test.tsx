@@ -13,13 +13,13 @@ describe('AppNavbar', () => {
     expect(within(nav).getByRole('link', { name: 'Panel' })).not.toHaveAttribute('aria-current');
   });
 
-  it('hides locations from a user without locations:read', () => {
+  it('hides locations from a user without locations:read, and shows what contacts:read opens', () => {
     renderWithProviders(<AppNavbar onNavigate={vi.fn()} />, { permissions: ['contacts:read'] });
     const nav = screen.getByRole('navigation', { name: 'Navegación principal' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Panel']);
+    ).toEqual(['Panel', 'Clientes', 'Leads']);
   });
 });
