@@ -107,3 +107,19 @@ test('bulk: deactivate a selection, and the rest stays active', async ({ page },
   await expect(page.getByTestId('metric-clients')).toHaveText('2');
   await shot(page, testInfo, 'deactivated');
 });
+
+test('at phone width the list and the record fit the screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSignedIn(page, `/customers?q=${encodeURIComponent('jose perez nunes')}`);
+  const table = page.getByRole('table', { name: 'Clientes del espacio de trabajo' });
+  await expect(table.getByRole('link', { name })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Teléfono' })).toBeHidden();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shot(page, testInfo, 'list');
+
+  await table.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shot(page, testInfo, 'record');
+});
