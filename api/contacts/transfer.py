@@ -124,6 +124,9 @@ class ContactsTransfer:
         linked = [*(r.sheet_column() for r in sheet_relations()), OWNER] if relations else []
         return [*PROFILE_COLUMNS, *custom, *linked]
 
+    async def check_filter(self, ctx: TenantContext, filters: ContactCriteria) -> None:
+        await conditions(ctx, filters, ("body", "filter"))  # unknown keys, cf.<key> values, the group
+
     async def count(self, ctx: TenantContext, filters: ContactCriteria) -> int:
         stmt = ContactRepository(ctx).select(func.count()).where(*await conditions(ctx, filters, ("body", "filter")))
         return (await ctx.session.execute(stmt)).scalar_one()

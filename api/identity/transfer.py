@@ -166,6 +166,9 @@ class UsersTransfer:
         linked = [ROLES, PERMISSIONS, *(r.sheet_column() for r in _relations())] if relations else []
         return [*COLUMNS, *custom, *linked]
 
+    async def check_filter(self, ctx: TenantContext, filters: UserFilters) -> None:
+        return None  # the model says it all
+
     async def count(self, ctx: TenantContext, filters: UserFilters) -> int:
         return await UserRepository(ctx).count(self._filtered(ctx, filters))
 

@@ -280,3 +280,20 @@ async def test_an_export_imports_back_unchanged(client, db, workspace, admin_hea
     sheet[1][sheet[0].index("first_name")] = "Ana María"
     run = await _import(client, admin_headers, run_jobs, settings, sheet, mode="update")
     assert run["updated"] == 1
+
+
+async def test_contacts_transfers_need_the_contacts_permissions(client, db, workspace):
+    from tests.fixtures.factories.identity import make_member
+
+    transfer_only = await make_member(db, client, workspace, ["transfer:import", "transfer:export"])
+    headers = transfer_only.headers
+    template = await client.get("/api/v1/exports/template", params={"entity": "contacts"}, headers=headers)
+    export = await client.post("/api/v1/exports", headers=headers, json={"entity": "contacts"})
+    imported = await client.post("/api/v1/imports", headers=headers, data={"entity": "contacts", "mode": "create"},
+                                 files={"file": ("c.xlsx", xlsx_bytes([["kind", "first_name"]]), XLSX)})
+    assert (template.status_code, export.status_code, imported.status_code) == (403, 403, 403)
+    readers = await make_member(db, client, workspace, ["transfer:export", "contacts:read"])
+    assert (await client.post("/api/v1/exports", headers=readers.headers,
+                              json={"entity": "contacts", "filter": {"planet": "Mars"}})).status_code == 422
+    assert (await client.post("/api/v1/exports", headers=readers.headers,
+                              json={"entity": "contacts", "filter": {"city": "Lima"}})).status_code == 202

@@ -149,3 +149,15 @@ async def test_export_with_relations_reads_back(client, db, workspace, admin_hea
 
     run = await _import(client, admin_headers, run_jobs, settings, [list(r) for r in rows], mode="update")
     assert (run["unchanged"], run["failed"]) == (1, 0), run
+
+
+async def test_staff_transfers_need_the_users_permissions(client, db, workspace):
+    from tests.fixtures.factories.identity import make_member
+
+    transfer_only = await make_member(db, client, workspace, ["transfer:import", "transfer:export"])
+    headers = transfer_only.headers
+    template = await client.get("/api/v1/exports/template", params={"entity": "users"}, headers=headers)
+    export = await client.post("/api/v1/exports", headers=headers, json={"entity": "users"})
+    imported = await client.post("/api/v1/imports", headers=headers, data={"entity": "users", "mode": "create"},
+                                 files={"file": ("u.xlsx", xlsx_bytes([["first_name", "email"]]), XLSX)})
+    assert (template.status_code, export.status_code, imported.status_code) == (403, 403, 403)
