@@ -147,11 +147,12 @@ async def copy_ceilings(url: str, tenant: Any, rows: list[list[Any]]) -> dict[st
         started = time.perf_counter()
         await conn.copy_records_to_table("plain_import", records=records, columns=IMPORT_HEADER)
         timings["copy_plain_s"] = time.perf_counter() - started
+        owners = dict(await conn.fetch('SELECT email, id FROM "user" WHERE tenant_id = $1', tenant))
         contact_records = [(new_id(), tenant, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                             row[8], row[9], json.dumps({"vip": row[10] == "true", "plan": row[11],
-                                                        "score": row[12]})) for row in rows]
+                                                        "score": row[12]}), owners[row[15]]) for row in rows]
         columns = ["id", "tenant_id", "kind", "status", "first_name", "last_name", "email", "phone", "city",
-                   "country", "origin", "culture", "custom_fields"]
+                   "country", "origin", "culture", "custom_fields", "owner_id"]
         transaction = conn.transaction()
         await transaction.start()
         started = time.perf_counter()

@@ -51,9 +51,9 @@ from api.identity.service import user_emails, workspace_region
 from api.locations.models import Location
 from api.locations.service import locations_by_id
 from api.transfer.adapters import ImportRow, Mode, RowResult
+from api.transfer.columns import CUSTOM_PREFIX, custom_values
 from api.transfer.relations import SheetRelation, current_links, ids_by_name, unknown_names
 
-CUSTOM_PREFIX = "custom."
 OWNER_COLUMN = "owner"
 STORED = ("kind", "status", "first_name", "last_name", "email", "phone", "document_id", "birth_date", "gender",
           "culture", "origin", "center", "owner_id", "location_id", *ADDRESS_FIELDS)
@@ -286,8 +286,7 @@ def _location(r: _Row, record: dict[str, Any], current: dict[str, Any] | None, l
 
 
 def _custom(r: _Row, current: dict[str, Any] | None, look: Lookups) -> dict[str, Any]:
-    given = {key.removeprefix(CUSTOM_PREFIX): _json_value(value) for key, value in r.values.items()
-             if key.startswith(CUSTOM_PREFIX)}
+    given = custom_values(r.values)
     stored = dict(current["custom_fields"]) if current else {}
     try:
         checked = custom_fields.check_values(look.fields, given, partial=current is not None, loc=())
@@ -296,14 +295,6 @@ def _custom(r: _Row, current: dict[str, Any] | None, look: Lookups) -> dict[str,
             r.fail(f"{CUSTOM_PREFIX}{error.loc[0]}", error.msgs["es"], error.msgs["en"], error.msgs["pt"])
         return stored
     return custom_fields.merge_values(stored, checked) if current else checked
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _links(r: _Row, relation: SheetRelation, contact_id: uuid.UUID,

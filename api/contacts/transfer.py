@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func
 
-from api.contacts.importing import CUSTOM_PREFIX, OWNER_COLUMN, import_rows
+from api.contacts.importing import OWNER_COLUMN, import_rows
 from api.contacts.listing import conditions
 from api.contacts.models import GENDERS, KINDS, STATUSES, Contact, ContactGroup, ContactGroupMember
 from api.contacts.relations import SHEET_RELATIONS, register_sheet_relation
@@ -23,11 +23,9 @@ from api.contacts.schemas import ContactCriteria
 from api.core.context import TenantContext
 from api.core.pagination import PageParams
 from api.customfields import service as custom_fields
-from api.customfields.models import CustomField
-from api.customfields.schemas import MAX_TEXT_LENGTH
 from api.identity.service import user_emails
 from api.transfer.adapters import ImportRow, Mode, RowResult
-from api.transfer.columns import Column, Kind, column
+from api.transfer.columns import CUSTOM_PREFIX, Column, column, custom_column
 from api.transfer.relations import SheetRelation, linked_names
 
 register_sheet_relation(SheetRelation(
@@ -110,18 +108,6 @@ OWNER = column(OWNER_COLUMN, "text",  # a lookup key: any address a staff user h
 EXPORTED = (Contact.id, Contact.created_at, *(getattr(Contact, c.key) for c in PROFILE_COLUMNS[1:]),
             Contact.custom_fields)
 EXPORTED_KEYS = tuple(c.key for c in EXPORTED)
-_CUSTOM_KINDS: dict[str, Kind] = {"text": "text", "number": "number", "date": "date", "boolean": "boolean",
-                                  "select": "select", "multiselect": "multiselect"}
-_CUSTOM_MEANING = ("Campo adicional", "Additional field", "Campo adicional")
-
-
-def custom_column(field: CustomField) -> Column:
-    labels = tuple(field.labels.get(lang) or field.key for lang in ("es", "en", "pt"))
-    return column(f"{CUSTOM_PREFIX}{field.key}", _CUSTOM_KINDS[field.type], labels, _CUSTOM_MEANING,  # type: ignore[arg-type]
-                  required=field.required, options=tuple(field.options or ()),
-                  max_length=MAX_TEXT_LENGTH if field.type == "text" else None)
-
-
 def sheet_relations() -> list[SheetRelation]:
     return sorted(SHEET_RELATIONS.values(), key=lambda r: r.position)
 
@@ -137,6 +123,9 @@ class ContactsTransfer:
         custom = [custom_column(f) for f in await custom_fields.definitions(ctx, "contact")]
         linked = [*(r.sheet_column() for r in sheet_relations()), OWNER] if relations else []
         return [*PROFILE_COLUMNS, *custom, *linked]
+
+    async def check_filter(self, ctx: TenantContext, filters: ContactCriteria) -> None:
+        await conditions(ctx, filters, ("body", "filter"))  # unknown keys, cf.<key> values, the group
 
     async def count(self, ctx: TenantContext, filters: ContactCriteria) -> int:
         stmt = ContactRepository(ctx).select(func.count()).where(*await conditions(ctx, filters, ("body", "filter")))

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Sequence
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -30,17 +28,14 @@ from api.core.context import TenantContext
 from api.core.errors import AppError
 from api.core.pagination import PageParams
 from api.customfields import service as custom_fields
-from api.customfields.models import CustomField
-from api.customfields.schemas import MAX_TEXT_LENGTH
 from api.identity import access, groups, users
 from api.identity.models import Role, StaffGroup, StaffGroupMember, User, UserPermission, UserRole
 from api.identity.repository import USER_SORTS, UserRepository
 from api.identity.schemas import GroupMembers, UserCreate, UserFilters, UserUpdate
 from api.transfer.adapters import ImportRow, Mode, RowResult, row_error
-from api.transfer.columns import Column, Kind, column
+from api.transfer.columns import CUSTOM_PREFIX, Column, column, custom_column, custom_values
 from api.transfer.relations import SheetRelation, current_links, ids_by_name, linked_names, unknown_names
 
-CUSTOM_PREFIX = "custom."
 PROFILE = ("first_name", "last_name", "email", "phone", "culture", "timezone", "is_specialist")
 ROW_ERROR = "_row"
 
@@ -107,25 +102,8 @@ PERMISSIONS = column("optional_permissions", "list", ("Permisos opcionales", "Op
                       "Keys of optional permissions one of their roles offers, comma-separated",
                       "Chaves de permissões opcionais que algum dos seus papéis oferece, separadas por vírgulas"),
                      relation=True)
-_CUSTOM_KINDS: dict[str, Kind] = {"text": "text", "number": "number", "date": "date", "boolean": "boolean",
-                                  "select": "select", "multiselect": "multiselect"}
-
-
-def _custom_column(field: CustomField) -> Column:
-    labels = tuple(field.labels.get(lang) or field.key for lang in ("es", "en", "pt"))
-    return column(f"{CUSTOM_PREFIX}{field.key}", _CUSTOM_KINDS[field.type], labels,  # type: ignore[arg-type]
-                  ("Campo adicional", "Additional field", "Campo adicional"), required=field.required,
-                  options=tuple(field.options or ()), max_length=MAX_TEXT_LENGTH if field.type == "text" else None)
-
-
 def _relations() -> list[SheetRelation]:
     return sorted(SHEET_RELATIONS.values(), key=lambda r: r.position)
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value.isoformat() if isinstance(value, date) else value
 
 
 class _Failed(Exception):
@@ -184,9 +162,12 @@ class UsersTransfer:
     filter_model = UserFilters
 
     async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
-        custom = [_custom_column(f) for f in await custom_fields.definitions(ctx, "user")]
+        custom = [custom_column(f) for f in await custom_fields.definitions(ctx, "user")]
         linked = [ROLES, PERMISSIONS, *(r.sheet_column() for r in _relations())] if relations else []
         return [*COLUMNS, *custom, *linked]
+
+    async def check_filter(self, ctx: TenantContext, filters: UserFilters) -> None:
+        return None  # the model says it all
 
     async def count(self, ctx: TenantContext, filters: UserFilters) -> int:
         return await UserRepository(ctx).count(self._filtered(ctx, filters))
@@ -285,8 +266,7 @@ class UsersTransfer:
         target = await self._target(ctx, row, mode)
         values = row.values
         role_ids = await self._role_ids(ctx, values["roles"]) if values.get("roles") is not None else None
-        custom = {k.removeprefix(CUSTOM_PREFIX): _json_value(v) for k, v in values.items()
-                  if k.startswith(CUSTOM_PREFIX)}
+        custom = custom_values(values)
         if target is None:
             if not role_ids:
                 return row_error(row.number, "roles", "Indique al menos un rol", "Give at least one role",

@@ -61,6 +61,9 @@ class LocationsTransfer:
     async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
         return list(COLUMNS)
 
+    async def check_filter(self, ctx: TenantContext, filters: LocationSearch) -> None:
+        return None  # the model says it all
+
     async def count(self, ctx: TenantContext, filters: LocationSearch) -> int:
         repo = LocationRepository(ctx)
         return await repo.count(repo.filtered(filters))

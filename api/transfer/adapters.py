@@ -46,6 +46,11 @@ class TransferAdapter(Protocol):
         """Every column, custom fields included; relation columns only when ``relations``."""
         ...
 
+    async def check_filter(self, ctx: TenantContext, filters: BaseModel) -> None:
+        """Refuse, when the export is requested, filters the model alone cannot judge (unknown
+        custom fields, another workspace's group …) with a 422/404 located under body.filter."""
+        ...
+
     async def count(self, ctx: TenantContext, filters: BaseModel) -> int:
         """How many records an export of ``filters`` will hold (for progress)."""
         ...

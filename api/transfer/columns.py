@@ -13,13 +13,19 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
+
+from api.customfields.schemas import MAX_TEXT_LENGTH
+
+if TYPE_CHECKING:
+    from api.customfields.models import CustomField
 
 Kind = Literal["id", "text", "email", "phone", "number", "integer", "date", "boolean", "select", "multiselect",
                "list"]
 LIST_SEPARATOR = ","
+CUSTOM_PREFIX = "custom."  # custom field columns: custom.<key>
 TRUE_WORDS = {"true", "1", "yes", "y", "si", "sí", "s", "sim", "verdadero", "verdadeiro", "x"}
 FALSE_WORDS = {"false", "0", "no", "n", "nao", "não", "falso", ""}
 
@@ -47,6 +53,32 @@ def column(key: str, kind: Kind, label: tuple[str, str, str], meaning: tuple[str
     """A column from its (es, en, pt) label and meaning: how adapters declare their columns."""
     return Column(key=key, kind=kind, label=dict(zip(("es", "en", "pt"), label, strict=True)),
                   description=dict(zip(("es", "en", "pt"), meaning, strict=True)), **extra)
+
+
+_CUSTOM_KINDS: dict[str, Kind] = {"text": "text", "number": "number", "date": "date", "boolean": "boolean",
+                                  "select": "select", "multiselect": "multiselect"}
+
+
+def custom_column(field: CustomField) -> Column:
+    """The ``custom.<key>`` column of a custom field: typed, its options as a dropdown."""
+    labels = tuple(field.labels.get(lang) or field.key for lang in ("es", "en", "pt"))
+    return column(f"{CUSTOM_PREFIX}{field.key}", _CUSTOM_KINDS[field.type], labels,  # type: ignore[arg-type]
+                  ("Campo adicional", "Additional field", "Campo adicional"), required=field.required,
+                  options=tuple(field.options or ()), max_length=MAX_TEXT_LENGTH if field.type == "text" else None)
+
+
+def custom_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The row's ``custom.<key>`` cells as the JSON values custom fields store (numbers as int or
+    float, dates as ISO text), keyed by field key — ready for ``customfields.check_values``."""
+    found = {}
+    for key, value in values.items():
+        if key.startswith(CUSTOM_PREFIX):
+            if isinstance(value, Decimal):
+                value = int(value) if value == value.to_integral_value() else float(value)
+            elif isinstance(value, date):
+                value = value.isoformat()
+            found[key.removeprefix(CUSTOM_PREFIX)] = value
+    return found
 
 
 class CellError(ValueError):

@@ -62,23 +62,25 @@ def _text(texts: dict[str, str], language: str, **params: str) -> str:
     return texts[language].format(**params)
 
 
-def _validated_filter(adapter: Any, raw: dict[str, Any]) -> dict[str, Any]:
+async def _validated_filter(ctx: TenantContext, adapter: Any, raw: dict[str, Any]) -> dict[str, Any]:
     try:
-        return adapter.filter_model.model_validate(raw).model_dump(mode="json", exclude_none=True)
+        filters = adapter.filter_model.model_validate(raw)
     except ValidationError as exc:
         raise ValidationFailed([
             FieldError(loc=("body", "filter", *[str(p) for p in e["loc"]]), type=e["type"], msg=e["msg"])
             for e in exc.errors()
         ]) from exc
+    await adapter.check_filter(ctx, filters)  # what the model alone cannot tell (e.g. custom fields)
+    return filters.model_dump(mode="json", exclude_none=True)
 
 
 async def start_export(ctx: TenantContext, body: ExportRequest) -> BackgroundJob:
     adapter = adapter_for(body.entity)
     ctx.require(adapter.read_permission)
+    filters = await _validated_filter(ctx, adapter, body.filter)  # a refused filter takes no quota
     await quota.take(ctx.redis, tenant_id=ctx.tenant_id, user_id=ctx.user_id, action="export",  # type: ignore[arg-type]
                      limit=get_settings().exports_per_hour)
-    payload = {"entity": adapter.entity, "kind": body.kind, "filter": _validated_filter(adapter, body.filter),
-               "language": ctx.language}
+    payload = {"entity": adapter.entity, "kind": body.kind, "filter": filters, "language": ctx.language}
     notice = JobNotice(title=_text(EXPORT_TITLES, ctx.language, entity=_entity_name(adapter.entity, ctx)),
                        action=_text(DOWNLOAD_LABELS, ctx.language))
     return await start_job(ctx, kind=EXPORT_TASK, function=EXPORT_TASK, payload=payload, notice=notice)

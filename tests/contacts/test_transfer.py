@@ -45,6 +45,12 @@ async def _errors(client, headers, run) -> list[list]:
     return [[c.value for c in row] for row in workbook["Errors"].iter_rows()]
 
 
+async def _failed_rows(client, headers, run) -> list[list]:
+    response = await client.get(f"/api/v1/imports/{run['id']}/errors.xlsx", headers=headers)
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    return [[c.value for c in row] for row in workbook.worksheets[0].iter_rows()]
+
+
 async def _export(client, headers, run_jobs, settings, **body) -> list[list[list]]:
     accepted = await client.post("/api/v1/exports", headers=headers, json={"entity": "contacts", **body})
     assert accepted.status_code == 202, accepted.text
@@ -191,18 +197,22 @@ async def test_bad_rows_fail_with_reasons_and_write_nothing(
     other = await make_workspace(db, client)
     foreign_location = await make_location(db, other.id, name="Ajena")
     foreign_contact = await make_contact(db, other.id, first_name="Ajeno", email="ajeno@example.com")
-    rows = [["id", "kind", "first_name", "email", "location_id", "custom.nivel", "groups", "owner"],
-            [None, "customer", "Bien", "bien@example.com", None, "oro", "VIP", None],
-            [None, "customer", "Malo", "no-es-correo", None, None, None, None],
-            [None, "customer", "Repetido", "bien@example.com", None, None, None, None],
-            [None, "customer", "Tomado", "taken@example.com", None, None, None, None],
-            [None, "customer", "SinDueño", "x1@example.com", None, None, None, "nadie@example.com"],
-            [None, "customer", "SinGrupo", "x2@example.com", None, None, "VIP, Fantasma", None],
-            [None, "customer", "Raro", "x3@example.com", None, "bronce", "VIP", None],
-            [None, "customer", "Ajena", "x4@example.com", str(foreign_location.id), None, "VIP", None],
-            [str(foreign_contact.id), "customer", "Ajeno", "x5@example.com", None, None, None, None]]
+    header = ["id", "kind", "first_name", "email", "location_id", "custom.nivel", "groups", "owner", "owner_id",
+              "phone"]
+    rows = [header,
+            [None, "customer", "Bien", "bien@example.com", None, "oro", "VIP", None, None, "+34612345678"],
+            [None, "customer", "Malo", "no-es-correo", None, None, None, None, None, None],
+            [None, "customer", "Repetido", "bien@example.com", None, None, None, None, None, None],
+            [None, "customer", "Tomado", "taken@example.com", None, None, None, None, None, None],
+            [None, "customer", "SinDueño", "x1@example.com", None, None, None, "nadie@example.com", None, None],
+            [None, "customer", "SinGrupo", "x2@example.com", None, None, "VIP, Fantasma", None, None, None],
+            [None, "customer", "Raro", "x3@example.com", None, "bronce", "VIP", None, None, None],
+            [None, "customer", "Ajena", "x4@example.com", str(foreign_location.id), None, "VIP", None, None, None],
+            [str(foreign_contact.id), "customer", "Ajeno", "x5@example.com", None, None, None, None, None, None],
+            [None, "customer", "DueñoAjeno", "x6@example.com", None, None, "VIP", None, str(other.admin.id), None],
+            [None, "customer", "Teléfono", "x7@example.com", None, None, "VIP", None, None, "12"]]
     run = await _import(client, admin_headers, run_jobs, settings, rows, mode="create")
-    assert (run["created"], run["failed"]) == (1, 8), run
+    assert (run["created"], run["failed"]) == (1, 10), run
 
     contacts = await _contacts(db, workspace.id)
     assert set(contacts) == {"taken@example.com", "bien@example.com"}
@@ -221,6 +231,11 @@ async def test_bad_rows_fail_with_reasons_and_write_nothing(
     assert reasons[(8, "custom.nivel")] == "Value not allowed; use: oro, plata"
     assert reasons[(9, "location_id")] == "No location has this identifier"
     assert reasons[(10, "id")] == "No contact has this identifier"
+    assert reasons[(11, "owner_id")] == "No user has this identifier"
+    assert reasons[(12, "phone")] == "Not a valid phone number"
+    failed_rows = await _failed_rows(client, admin_headers, run)
+    assert failed_rows[0] == header and len(failed_rows) == 11
+    assert failed_rows[1][3] == "no-es-correo" and failed_rows[-1][9] == "12"  # the cells as they were
     assert errors[0][:4] == ["Row", "Column", "Value", "Reason"]
 
 
@@ -265,3 +280,20 @@ async def test_an_export_imports_back_unchanged(client, db, workspace, admin_hea
     sheet[1][sheet[0].index("first_name")] = "Ana María"
     run = await _import(client, admin_headers, run_jobs, settings, sheet, mode="update")
     assert run["updated"] == 1
+
+
+async def test_contacts_transfers_need_the_contacts_permissions(client, db, workspace):
+    from tests.fixtures.factories.identity import make_member
+
+    transfer_only = await make_member(db, client, workspace, ["transfer:import", "transfer:export"])
+    headers = transfer_only.headers
+    template = await client.get("/api/v1/exports/template", params={"entity": "contacts"}, headers=headers)
+    export = await client.post("/api/v1/exports", headers=headers, json={"entity": "contacts"})
+    imported = await client.post("/api/v1/imports", headers=headers, data={"entity": "contacts", "mode": "create"},
+                                 files={"file": ("c.xlsx", xlsx_bytes([["kind", "first_name"]]), XLSX)})
+    assert (template.status_code, export.status_code, imported.status_code) == (403, 403, 403)
+    readers = await make_member(db, client, workspace, ["transfer:export", "contacts:read"])
+    assert (await client.post("/api/v1/exports", headers=readers.headers,
+                              json={"entity": "contacts", "filter": {"planet": "Mars"}})).status_code == 422
+    assert (await client.post("/api/v1/exports", headers=readers.headers,
+                              json={"entity": "contacts", "filter": {"city": "Lima"}})).status_code == 202

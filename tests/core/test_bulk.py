@@ -48,3 +48,27 @@ async def test_a_failing_block_leaves_the_table_to_the_rollback(db):
         name = names[0]
         await savepoint.rollback()
         assert (await session.execute(select(func.to_regclass(f"pg_temp.{name}")))).scalar_one() is None
+
+
+@pytest.mark.parametrize("count", [3, 120])  # a few go by INSERT, a batch by COPY: the same events
+async def test_record_many_writes_one_event_per_item_either_way(db, workspace, count):
+    from api.core.audit import COPY_FROM, AuditEvent, record_many
+    from api.core.db import Actor
+    from api.core.requestctx import current_client_ip, current_request_id
+
+    assert (count >= COPY_FROM) == (count == 120)
+    ids = [uuid.uuid4() for _ in range(count)]
+    ip, request = current_client_ip.set("203.0.113.7"), current_request_id.set("req-bulk")
+    try:
+        async with db.session(workspace.id, Actor(type="user", user_id=workspace.admin.id)) as session:
+            written = await record_many(session, tenant_id=workspace.id, entity_type="contact", action="update",
+                                        items=[(i, {"status": {"old": "active", "new": "inactive"}}) for i in ids])
+            rows = (await session.execute(select(AuditEvent).where(AuditEvent.entity_id.in_(ids)))).scalars().all()
+    finally:
+        current_client_ip.reset(ip)
+        current_request_id.reset(request)
+    assert written == count and len(rows) == count
+    event = rows[0]
+    assert event.changes == {"status": {"old": "active", "new": "inactive"}}
+    assert event.actor_user_id == workspace.admin.id
+    assert str(event.ip) == "203.0.113.7" and event.request_id == "req-bulk" and event.actor_type == "user"

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from api.core.audit import AuditEvent
 from api.identity.models import StaffGroup, User
 from tests.fixtures.factories.companies import make_project
+from tests.fixtures.factories.contacts import make_custom_field
 from tests.fixtures.factories.identity import make_user
 from tests.fixtures.factories.transfer import xlsx_bytes
 
@@ -62,8 +63,9 @@ async def test_import_creates_invites_and_links_then_is_idempotent(
         client, db, workspace, admin_headers, run_jobs, settings, smtp_server):
     await _group(db, workspace, "Turno mañana")
     await make_project(db, workspace.id, name="Piloto")
-    rows = [HEADER, ["Marta", "Ruiz", "marta@example.com", "conversation_agent", "conversations:transfer",
-                     "turno mañana", "Piloto"]]
+    await make_custom_field(db, workspace.id, entity="user", key="sede", type="select", options=["Norte", "Sur"])
+    rows = [[*HEADER, "custom.sede"], ["Marta", "Ruiz", "marta@example.com", "conversation_agent",
+                                       "conversations:transfer", "turno mañana", "Piloto", "norte"]]
     mail_settings = settings.model_copy(update={"smtp_port": smtp_server.port})
     run = await _import(client, admin_headers, run_jobs, mail_settings, rows)
     assert (run["created"], run["failed"]) == (1, 0), run
@@ -73,6 +75,7 @@ async def test_import_creates_invites_and_links_then_is_idempotent(
     user = await _user(client, admin_headers, "marta@example.com")
     assert [r["key"] for r in user["roles"]] == ["conversation_agent"]
     assert user["optional_permissions"] == ["conversations:transfer"] and user["invitation_pending"] is True
+    assert user["custom_fields"] == {"sede": "Norte"}
     async with db.session(workspace.id) as session:
         actions = set((await session.execute(select(AuditEvent.action).where(
             AuditEvent.tenant_id == workspace.id, AuditEvent.entity_type.in_(["user", "staff_group"])))).scalars())
@@ -81,11 +84,13 @@ async def test_import_creates_invites_and_links_then_is_idempotent(
     again = await _import(client, admin_headers, run_jobs, mail_settings, rows)
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 1), again
 
-    changed = [HEADER, ["Marta", "Ruiz Gil", "marta@example.com", "conversation_agent", "", "", ""]]
+    changed = [[*HEADER, "custom.sede"], ["Marta", "Ruiz Gil", "marta@example.com", "conversation_agent", "", "", "",
+                                          "Sur"]]
     run = await _import(client, admin_headers, run_jobs, mail_settings, changed, mode="update")
     assert run["updated"] == 1
     user = await _user(client, admin_headers, "marta@example.com")
     assert user["last_name"] == "Ruiz Gil" and user["optional_permissions"] == []
+    assert user["custom_fields"] == {"sede": "Sur"}
     assert len(smtp_server.messages) == 1  # updates invite nobody
 
 
@@ -144,3 +149,15 @@ async def test_export_with_relations_reads_back(client, db, workspace, admin_hea
 
     run = await _import(client, admin_headers, run_jobs, settings, [list(r) for r in rows], mode="update")
     assert (run["unchanged"], run["failed"]) == (1, 0), run
+
+
+async def test_staff_transfers_need_the_users_permissions(client, db, workspace):
+    from tests.fixtures.factories.identity import make_member
+
+    transfer_only = await make_member(db, client, workspace, ["transfer:import", "transfer:export"])
+    headers = transfer_only.headers
+    template = await client.get("/api/v1/exports/template", params={"entity": "users"}, headers=headers)
+    export = await client.post("/api/v1/exports", headers=headers, json={"entity": "users"})
+    imported = await client.post("/api/v1/imports", headers=headers, data={"entity": "users", "mode": "create"},
+                                 files={"file": ("u.xlsx", xlsx_bytes([["first_name", "email"]]), XLSX)})
+    assert (template.status_code, export.status_code, imported.status_code) == (403, 403, 403)
