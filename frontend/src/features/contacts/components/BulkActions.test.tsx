@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSelection } from '@/components/selection/useSelection';
@@ -57,6 +57,27 @@ describe('BulkActions', () => {
     expect(await requests[0]?.json()).toEqual({ action: 'deactivate', ids: ['a'] });
     // The selection is done with once the action went through.
     expect(screen.queryByRole('toolbar')).not.toBeInTheDocument();
+  });
+
+  it('actions that need a choice ask for it: assign an advisor', async () => {
+    const requests = stubApi({
+      'GET /api/v1/users': () =>
+        jsonResponse(200, {
+          items: [{ id: 'u1', first_name: 'Ana', last_name: 'Asesora', email: 'ana@x.test' }],
+          next_cursor: null,
+        }),
+      'POST /api/v1/contacts/bulk': () => jsonResponse(200, { action: 'assign_owner', matched: 1, changed: 1 }),
+    });
+    renderWithProviders(<Harness />, { permissions: PERMISSIONS });
+    await userEvent.click(screen.getByRole('button', { name: 'pick a' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Más acciones' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Asignar responsable' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Asignar responsable' });
+    expect(within(dialog).getByRole('button', { name: 'Aplicar' })).toBeDisabled();
+    await userEvent.selectOptions(await within(dialog).findByRole('combobox', { name: 'Responsable' }), 'u1');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Aplicar' }));
+    const bulk = requests.find((request) => request.method === 'POST');
+    expect(await bulk?.json()).toEqual({ action: 'assign_owner', ids: ['a'], owner_id: 'u1' });
   });
 
   it('“all matching” sends the filter, and a background run shows its progress until done', async () => {

@@ -13,7 +13,7 @@ import { isFinished, useJob } from '@/lib/jobs/useJob';
 import { useCan } from '@/lib/permissions/usePermissions';
 import { isJobAccepted, useBulkContacts, useRefreshContacts, type BulkAction } from '../api/bulkContacts';
 import type { ContactCriteria } from '../api/keys';
-import { useOptions } from '../api/options';
+import { useOptions, type OptionSource } from '../api/options';
 import { useContactsTranslation } from '../i18n';
 
 interface BulkActionsProps {
@@ -25,7 +25,19 @@ interface BulkActionsProps {
   trashed: boolean;
 }
 
-type GroupAction = Extract<BulkAction, 'add_to_group' | 'remove_from_group'>;
+/** The actions that need one more choice: which group, advisor or project. */
+const TARGETED = {
+  add_to_group: { source: 'groups', field: 'group_id', title: 'bulk.addToGroup', label: 'bulk.chooseGroup' },
+  remove_from_group: { source: 'groups', field: 'group_id', title: 'bulk.removeFromGroup', label: 'bulk.chooseGroup' },
+  assign_owner: { source: 'owners', field: 'owner_id', title: 'bulk.assignOwner', label: 'bulk.chooseOwner' },
+  associate_project: {
+    source: 'projects',
+    field: 'project_id',
+    title: 'bulk.associateProject',
+    label: 'bulk.chooseProject',
+  },
+} as const satisfies Partial<Record<BulkAction, { source: OptionSource; field: string; title: string; label: string }>>;
+type TargetedAction = keyof typeof TARGETED;
 
 /** The bulk actions the API offers, for the rows ticked or for everything matching the filter. */
 /**
@@ -41,9 +53,14 @@ export function BulkActions({ selection, shownIds, total, criteria, trashed }: B
   const canTrash = useCan('contacts:trash');
   const canPurge = useCan('contacts:purge');
   const canWrite = useCan('contacts:write');
-  const [groupAction, setGroupAction] = useState<GroupAction | null>(null);
-  const [groupId, setGroupId] = useState('');
-  const groups = useOptions('groups', groupAction !== null);
+  const [targeted, setTargeted] = useState<TargetedAction | null>(null);
+  const [targetId, setTargetId] = useState('');
+  const target = targeted ? TARGETED[targeted] : null;
+  const choices = useOptions(target?.source ?? 'groups', target !== null);
+  const choose = (action: TargetedAction) => {
+    setTargetId('');
+    setTargeted(action);
+  };
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
 
@@ -52,7 +69,7 @@ export function BulkActions({ selection, shownIds, total, criteria, trashed }: B
     if (finished) void refresh();
   }, [finished, refresh]);
 
-  const run = (action: BulkAction, extra: { group_id?: string } = {}) => {
+  const run = (action: BulkAction, extra: Partial<Record<'group_id' | 'owner_id' | 'project_id', string>> = {}) => {
     bulk.mutate(
       { action, ...selectionTarget(selection.state, { ...criteria, trashed }), ...extra },
       {
@@ -126,14 +143,15 @@ export function BulkActions({ selection, shownIds, total, criteria, trashed }: B
                       variant="default"
                       rightSection={<IconChevronDown size={14} aria-hidden />}
                     >
-                      {t('bulk.chooseGroup')}
+                      {t('bulk.more')}
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item onClick={() => setGroupAction('add_to_group')}>{t('bulk.addToGroup')}</Menu.Item>
-                    <Menu.Item onClick={() => setGroupAction('remove_from_group')}>
-                      {t('bulk.removeFromGroup')}
-                    </Menu.Item>
+                    {(Object.keys(TARGETED) as TargetedAction[]).map((action) => (
+                      <Menu.Item key={action} onClick={() => choose(action)}>
+                        {t(TARGETED[action].title)}
+                      </Menu.Item>
+                    ))}
                   </Menu.Dropdown>
                 </Menu>
               </>
@@ -152,28 +170,24 @@ export function BulkActions({ selection, shownIds, total, criteria, trashed }: B
         )}
       </SelectionBar>
 
-      <Modal
-        opened={groupAction !== null}
-        onClose={() => setGroupAction(null)}
-        title={groupAction ? t(groupAction === 'add_to_group' ? 'bulk.addToGroup' : 'bulk.removeFromGroup') : ''}
-      >
+      <Modal opened={target !== null} onClose={() => setTargeted(null)} title={target ? t(target.title) : ''}>
         <Stack>
           <NativeSelect
-            label={t('bulk.chooseGroup')}
-            value={groupId}
-            onChange={(event) => setGroupId(event.currentTarget.value)}
-            data={[{ value: '', label: '—' }, ...(groups.data ?? [])]}
+            label={target ? t(target.label) : ''}
+            value={targetId}
+            onChange={(event) => setTargetId(event.currentTarget.value)}
+            data={[{ value: '', label: '—' }, ...(choices.data ?? [])]}
             data-autofocus
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setGroupAction(null)}>
+            <Button variant="default" onClick={() => setTargeted(null)}>
               {tc('actions.cancel')}
             </Button>
             <Button
-              disabled={!groupId}
+              disabled={!targetId}
               onClick={() => {
-                if (groupAction) run(groupAction, { group_id: groupId });
-                setGroupAction(null);
+                if (targeted && target) run(targeted, { [target.field]: targetId });
+                setTargeted(null);
               }}
             >
               {t('bulk.apply')}
