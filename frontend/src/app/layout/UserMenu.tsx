@@ -1,6 +1,7 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useLogout } from '@/features/identity/api/logout';
 import { useCurrentUser } from '@/lib/auth/currentUser';
 import { session } from '@/lib/auth/session';
 import { useAppTranslation } from '../i18n';
@@ -15,13 +16,18 @@ export function UserMenu() {
   const { t } = useAppTranslation();
   const user = useCurrentUser();
   const queryClient = useQueryClient();
+  const logout = useLogout();
   const name = `${user.first_name} ${user.last_name}`.trim() || user.email;
 
   const signOut = () => {
-    // The API has no logout yet: forgetting the tokens ends the session on this side.
-    // When identity adds POST /auth/logout, call it here before forgetting them.
-    session.signOut();
-    queryClient.removeQueries();
+    // Revoke the session on the server first (its refresh token must not outlive the sign-out);
+    // if that fails (offline), forgetting the tokens still ends it on this side.
+    logout.mutate(undefined, {
+      onSettled: () => {
+        session.signOut();
+        queryClient.removeQueries();
+      },
+    });
   };
 
   return (

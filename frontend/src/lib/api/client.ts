@@ -14,7 +14,14 @@ import { currentLanguage } from '@/lib/i18n/language';
 export type ApiClient = Client<paths>;
 
 /** Operations that take no credential: a 401 from them is a wrong password, not an expiry. */
-const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/api/v1/auth/login']);
+const PUBLIC_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/mfa/verify',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/invitations/accept',
+  '/api/v1/auth/password/forgot',
+  '/api/v1/auth/password/reset',
+]);
 
 export interface ApiClientOptions {
   session?: SessionStore;
