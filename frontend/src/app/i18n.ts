@@ -16,11 +16,6 @@ export const appMessages = defineMessages({
       home: 'Ficha: ir al panel',
       workspace: 'Espacio de trabajo {{workspace}}',
     },
-    notifications: {
-      label: 'Notificaciones',
-      empty: 'No tiene notificaciones.',
-      comingSoon: 'Aquí aparecerán los avisos del sistema y de sus exportaciones e importaciones.',
-    },
     userMenu: {
       label: 'Menú de usuario de {{name}}',
       signedInAs: 'Sesión iniciada como',
@@ -53,11 +48,6 @@ export const appMessages = defineMessages({
       home: 'Ficha: ir para o painel',
       workspace: 'Espaço de trabalho {{workspace}}',
     },
-    notifications: {
-      label: 'Notificações',
-      empty: 'Você não tem notificações.',
-      comingSoon: 'Aqui aparecerão os avisos do sistema e das suas exportações e importações.',
-    },
     userMenu: {
       label: 'Menu do usuário de {{name}}',
       signedInAs: 'Conectado como',
@@ -89,11 +79,6 @@ export const appMessages = defineMessages({
     header: {
       home: 'Ficha: go to the dashboard',
       workspace: 'Workspace {{workspace}}',
-    },
-    notifications: {
-      label: 'Notifications',
-      empty: 'You have no notifications.',
-      comingSoon: 'System notices and the outcome of your exports and imports will appear here.',
     },
     userMenu: {
       label: 'User menu of {{name}}',

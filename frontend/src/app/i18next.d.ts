@@ -9,6 +9,7 @@ import type { appMessages } from './i18n';
 import type { dashboardMessages } from '@/features/dashboard/i18n';
 import type { identityMessages } from '@/features/identity/i18n';
 import type { locationsMessages } from '@/features/locations/i18n';
+import type { notificationsMessages } from '@/features/notifications/i18n';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -19,6 +20,7 @@ declare module 'i18next' {
       dashboard: (typeof dashboardMessages)['es'];
       identity: (typeof identityMessages)['es'];
       locations: (typeof locationsMessages)['es'];
+      notifications: (typeof notificationsMessages)['es'];
     };
   }
 }

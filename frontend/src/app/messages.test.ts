@@ -4,6 +4,7 @@ import { LANGUAGES } from '@/lib/i18n/language';
 import { dashboardMessages } from '@/features/dashboard/i18n';
 import { identityMessages } from '@/features/identity/i18n';
 import { locationsMessages } from '@/features/locations/i18n';
+import { notificationsMessages } from '@/features/notifications/i18n';
 import { appMessages } from './i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -17,6 +18,7 @@ const bundles = {
   dashboard: dashboardMessages,
   identity: identityMessages,
   locations: locationsMessages,
+  notifications: notificationsMessages,
 };
 
 describe('messages', () => {
