@@ -20,6 +20,7 @@ export const appMessages = defineMessages({
       label: 'Menú de usuario de {{name}}',
       signedInAs: 'Sesión iniciada como',
       roles: 'Roles',
+      profile: 'Mi perfil',
       signOut: 'Cerrar sesión',
     },
     shell: {
@@ -52,6 +53,7 @@ export const appMessages = defineMessages({
       label: 'Menu do usuário de {{name}}',
       signedInAs: 'Conectado como',
       roles: 'Papéis',
+      profile: 'Meu perfil',
       signOut: 'Sair',
     },
     shell: {
@@ -84,6 +86,7 @@ export const appMessages = defineMessages({
       label: 'User menu of {{name}}',
       signedInAs: 'Signed in as',
       roles: 'Roles',
+      profile: 'My profile',
       signOut: 'Sign out',
     },
     shell: {

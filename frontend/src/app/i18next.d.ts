@@ -10,6 +10,8 @@ import type { dashboardMessages } from '@/features/dashboard/i18n';
 import type { identityMessages } from '@/features/identity/i18n';
 import type { locationsMessages } from '@/features/locations/i18n';
 import type { notificationsMessages } from '@/features/notifications/i18n';
+import type { profileMessages } from '@/features/profile/i18n';
+import type { integrationTokensMessages } from '@/components/integration-tokens/i18n';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -21,6 +23,8 @@ declare module 'i18next' {
       identity: (typeof identityMessages)['es'];
       locations: (typeof locationsMessages)['es'];
       notifications: (typeof notificationsMessages)['es'];
+      profile: (typeof profileMessages)['es'];
+      integrationTokens: (typeof integrationTokensMessages)['es'];
     };
   }
 }

@@ -5,6 +5,8 @@ import { dashboardMessages } from '@/features/dashboard/i18n';
 import { identityMessages } from '@/features/identity/i18n';
 import { locationsMessages } from '@/features/locations/i18n';
 import { notificationsMessages } from '@/features/notifications/i18n';
+import { profileMessages } from '@/features/profile/i18n';
+import { integrationTokensMessages } from '@/components/integration-tokens/i18n';
 import { appMessages } from './i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -19,6 +21,8 @@ const bundles = {
   identity: identityMessages,
   locations: locationsMessages,
   notifications: notificationsMessages,
+  profile: profileMessages,
+  integrationTokens: integrationTokensMessages,
 };
 
 describe('messages', () => {

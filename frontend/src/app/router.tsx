@@ -91,6 +91,10 @@ export const routes: RouteObject[] = [
               },
             ],
           },
+          {
+            path: 'profile',
+            lazy: async () => ({ Component: (await import('@/features/profile/components/ProfilePage')).ProfilePage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -46,9 +46,10 @@ describe('MfaChallengeForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Verificar' }));
 
     expect(await screen.findByText('El código no es válido.')).toBeInTheDocument();
-    const input = screen.getByLabelText(/Código de recuperación/);
-    expect(input).toHaveValue('');
-    expect(input).toHaveAttribute('aria-invalid', 'true');
+    await vi.waitFor(() =>
+      expect(screen.getByLabelText(/Código de recuperación/)).toHaveAttribute('aria-invalid', 'true'),
+    );
+    expect(screen.getByLabelText(/Código de recuperación/)).toHaveValue('');
     expect(await bodyOf(fetch)).toEqual({ mfa_token: 'challenge', recovery_code: 'abcde-12345' });
   });
 });

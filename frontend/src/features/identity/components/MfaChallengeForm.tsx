@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import type { components } from '@/api/generated/schema';
@@ -59,9 +59,11 @@ export function MfaChallengeForm({ mfaToken, onVerified, onCancel }: MfaChalleng
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {useRecovery ? (
-            <PasswordInput
+            <TextInput
               label={t('mfa.recoveryCode')}
               autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
               autoFocus
               withAsterisk
               key={form.key('recovery_code')}
