@@ -11,6 +11,7 @@ export const appMessages = defineMessages({
       toggle: 'Mostrar u ocultar la navegación',
       dashboard: 'Panel',
       locations: 'Ubicaciones',
+      staff: 'Personal',
     },
     header: {
       home: 'Ficha: ir al panel',
@@ -44,6 +45,7 @@ export const appMessages = defineMessages({
       toggle: 'Mostrar ou ocultar a navegação',
       dashboard: 'Painel',
       locations: 'Localizações',
+      staff: 'Equipe',
     },
     header: {
       home: 'Ficha: ir para o painel',
@@ -77,6 +79,7 @@ export const appMessages = defineMessages({
       toggle: 'Show or hide the navigation',
       dashboard: 'Dashboard',
       locations: 'Locations',
+      staff: 'Staff',
     },
     header: {
       home: 'Ficha: go to the dashboard',

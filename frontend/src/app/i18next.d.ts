@@ -11,6 +11,7 @@ import type { identityMessages } from '@/features/identity/i18n';
 import type { locationsMessages } from '@/features/locations/i18n';
 import type { notificationsMessages } from '@/features/notifications/i18n';
 import type { profileMessages } from '@/features/profile/i18n';
+import type { staffMessages } from '@/features/staff/i18n';
 import type { integrationTokensMessages } from '@/components/integration-tokens/i18n';
 
 declare module 'i18next' {
@@ -24,6 +25,7 @@ declare module 'i18next' {
       locations: (typeof locationsMessages)['es'];
       notifications: (typeof notificationsMessages)['es'];
       profile: (typeof profileMessages)['es'];
+      staff: (typeof staffMessages)['es'];
       integrationTokens: (typeof integrationTokensMessages)['es'];
     };
   }

@@ -6,6 +6,7 @@ import { identityMessages } from '@/features/identity/i18n';
 import { locationsMessages } from '@/features/locations/i18n';
 import { notificationsMessages } from '@/features/notifications/i18n';
 import { profileMessages } from '@/features/profile/i18n';
+import { staffMessages } from '@/features/staff/i18n';
 import { integrationTokensMessages } from '@/components/integration-tokens/i18n';
 import { appMessages } from './i18n';
 
@@ -22,6 +23,7 @@ const bundles = {
   locations: locationsMessages,
   notifications: notificationsMessages,
   profile: profileMessages,
+  staff: staffMessages,
   integrationTokens: integrationTokensMessages,
 };
 

@@ -3,13 +3,13 @@
  * guards its route); screens arriving with new APIs (contacts, imports, notifications…) add
  * one line here and one route in `router.tsx`.
  */
-import { IconLayoutDashboard, IconMapPin, type Icon } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconMapPin, IconUsers, type Icon } from '@tabler/icons-react';
 import type { PermissionRequirement } from '@/lib/permissions/permissions';
 
 export interface NavItem {
   to: string;
   /** Key in the `app` namespace. */
-  labelKey: 'nav.dashboard' | 'nav.locations';
+  labelKey: 'nav.dashboard' | 'nav.locations' | 'nav.staff';
   icon: Icon;
   permission?: PermissionRequirement;
 }
@@ -17,4 +17,5 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
   { to: '/locations', labelKey: 'nav.locations', icon: IconMapPin, permission: 'locations:read' },
+  { to: '/staff', labelKey: 'nav.staff', icon: IconUsers, permission: 'users:read' },
 ];

@@ -92,6 +92,76 @@ export const routes: RouteObject[] = [
             ],
           },
           {
+            path: 'staff',
+            element: <RequirePermission permission="users:read" />,
+            children: [
+              {
+                lazy: async () => ({ Component: (await import('@/features/staff/components/StaffPage')).StaffPage }),
+                children: [
+                  { index: true, element: <></> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="users:write" redirectTo="/staff" />,
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => ({
+                          Component: (await import('@/features/staff/components/InviteUserDrawer')).InviteUserDrawer,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'roles',
+                element: <RequirePermission permission="roles:read" />,
+                children: [
+                  {
+                    lazy: async () => ({
+                      Component: (await import('@/features/staff/components/RolesPage')).RolesPage,
+                    }),
+                    children: [
+                      { index: true, element: <></> },
+                      {
+                        path: ':roleId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/staff/components/RoleDrawer')).RoleDrawer,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'groups',
+                element: <RequirePermission permission="groups:read" />,
+                children: [
+                  {
+                    lazy: async () => ({
+                      Component: (await import('@/features/staff/components/GroupsPage')).GroupsPage,
+                    }),
+                    children: [
+                      { index: true, element: <></> },
+                      {
+                        path: ':groupId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/staff/components/GroupDrawer')).GroupDrawer,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: ':userId',
+                lazy: async () => ({
+                  Component: (await import('@/features/staff/components/StaffDetailPage')).StaffDetailPage,
+                }),
+              },
+            ],
+          },
+          {
             path: 'profile',
             lazy: async () => ({ Component: (await import('@/features/profile/components/ProfilePage')).ProfilePage }),
           },
