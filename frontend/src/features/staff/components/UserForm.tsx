@@ -61,7 +61,6 @@ export function UserForm({ initialValues, submitLabel, submitting, onSubmit, onC
               { value: 'en', label: 'English' },
               { value: 'pt', label: 'Português' },
             ]}
-            clearable
             key={form.key('culture')}
             {...form.getInputProps('culture')}
           />
