@@ -51,3 +51,74 @@ test('invite a user from the staff screen; they accept from the email and land s
   await expect(page.getByRole('button', { name: `Menú de usuario de ${firstName} Nueva` })).toBeVisible();
   expect(E2E.workspace).toBe('e2e');
 });
+
+test('a staff record: comment, integration token shown once then revoked, deactivate and activate', async ({
+  page,
+}, testInfo) => {
+  await openSignedIn(page, '/staff');
+  await page.getByRole('link', { name: 'Lia Leitora' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lia Leitora' })).toBeVisible();
+  await shot(page, testInfo, 'details');
+
+  await page.getByRole('tab', { name: 'Permisos opcionales' }).click();
+  await expect(page.getByText('Sus roles no ofrecen permisos opcionales')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Comentarios' }).click();
+  const comment = unique('Prefiere el turno de mañana');
+  await page.getByRole('textbox', { name: /^Comentario/ }).fill(comment);
+  await page.getByRole('checkbox', { name: 'Fijado' }).check();
+  await page.getByRole('button', { name: 'Añadir comentario' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: comment })).toBeVisible();
+  await shot(page, testInfo, 'comments');
+
+  await page.getByRole('tab', { name: 'Tokens de integración' }).click();
+  await page.getByRole('textbox', { name: /^Descripción/ }).fill('Sincronización ERP');
+  await page.getByRole('button', { name: 'Crear token' }).click();
+  await expect(page.getByTestId('integration-token-secret')).not.toBeEmpty();
+  await expect(page.getByRole('row').filter({ hasText: 'Sincronización ERP' })).toBeVisible();
+  await shot(page, testInfo, 'token');
+  await page.getByRole('button', { name: 'Ya lo he guardado' }).click();
+  await page.getByRole('button', { name: 'Revocar el token «Sincronización ERP»' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revocar' }).click();
+  await expect(page.getByText('No hay tokens activos')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Acciones' }).click();
+  await page.getByRole('menuitem', { name: 'Desactivar' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Desactivar' }).click();
+  await expect(page.getByText('Lia Leitora está inactivo.')).toBeVisible();
+  await page.getByRole('button', { name: 'Acciones' }).click();
+  await page.getByRole('menuitem', { name: 'Activar' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Activar' }).click();
+  await expect(page.getByText('Lia Leitora está activo.')).toBeVisible();
+});
+
+test('roles & permissions and groups administration', async ({ page }, testInfo) => {
+  await openSignedIn(page, '/staff/roles');
+  await expect(page.getByRole('heading', { level: 1, name: 'Roles y permisos' })).toBeVisible();
+  await page.getByRole('link', { name: 'Nuevo rol' }).click();
+  const roleName = unique('Auditoría');
+  const drawer = page.getByRole('dialog', { name: 'Nuevo rol' });
+  await drawer.getByRole('textbox', { name: /^Nombre/ }).fill(roleName);
+  await drawer.getByRole('checkbox', { name: 'Conceder locations:read' }).check();
+  await drawer.getByRole('checkbox', { name: 'Ofrecer locations:write como opcional' }).check();
+  await shot(page, testInfo, 'role-form');
+  await drawer.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('row').filter({ hasText: roleName })).toContainText('1 permisos · 1 opcionales');
+  await shot(page, testInfo, 'roles');
+
+  await page.goto('/staff/groups');
+  await page.getByRole('link', { name: 'Nuevo grupo' }).click();
+  const groupName = unique('Turno de noche');
+  await page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: /^Nombre/ })
+    .fill(groupName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Guardar' }).click();
+  const members = page.getByRole('dialog', { name: groupName });
+  await expect(members.getByText('El grupo no tiene miembros')).toBeVisible();
+  await members.getByRole('combobox', { name: 'Añadir miembro' }).fill('leitora');
+  await page.getByRole('option', { name: /Lia Leitora/ }).click();
+  await members.getByRole('button', { name: 'Añadir', exact: true }).click();
+  await expect(members.getByRole('button', { name: 'Quitar a Lia Leitora del grupo' })).toBeVisible();
+  await shot(page, testInfo, 'group');
+});

@@ -124,6 +124,18 @@ export const routes: RouteObject[] = [
                     children: [
                       { index: true, element: <></> },
                       {
+                        path: 'new',
+                        element: <RequirePermission permission="roles:write" redirectTo="/staff/roles" />,
+                        children: [
+                          {
+                            index: true,
+                            lazy: async () => ({
+                              Component: (await import('@/features/staff/components/RoleDrawer')).RoleDrawer,
+                            }),
+                          },
+                        ],
+                      },
+                      {
                         path: ':roleId',
                         lazy: async () => ({
                           Component: (await import('@/features/staff/components/RoleDrawer')).RoleDrawer,
@@ -143,6 +155,18 @@ export const routes: RouteObject[] = [
                     }),
                     children: [
                       { index: true, element: <></> },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="groups:write" redirectTo="/staff/groups" />,
+                        children: [
+                          {
+                            index: true,
+                            lazy: async () => ({
+                              Component: (await import('@/features/staff/components/GroupDrawer')).GroupDrawer,
+                            }),
+                          },
+                        ],
+                      },
                       {
                         path: ':groupId',
                         lazy: async () => ({
