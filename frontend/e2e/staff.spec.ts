@@ -122,3 +122,19 @@ test('roles & permissions and groups administration', async ({ page }, testInfo)
   await expect(members.getByRole('button', { name: 'Quitar a Lia Leitora del grupo' })).toBeVisible();
   await shot(page, testInfo, 'group');
 });
+
+test('at phone width the staff list and the profile fit, with the navigation behind the menu button', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSignedIn(page, '/staff');
+  await expect(page.getByRole('heading', { level: 1, name: 'Personal' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mostrar u ocultar la navegación' })).toBeVisible();
+  await expect(rowOf(page, 'Ana Admin')).toBeVisible();
+  await shot(page, testInfo, 'staff-phone');
+  await page.goto('/profile?tab=security');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mi perfil' })).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await shot(page, testInfo, 'profile-phone');
+});
