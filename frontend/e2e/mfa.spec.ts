@@ -10,7 +10,7 @@ test('enrol in MFA from the profile, sign out, and sign in again through the MFA
   await expect(page.getByRole('heading', { level: 1, name: 'Mi perfil' })).toBeVisible();
   await expect(page.getByText('Desactivada')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Configurar la verificación en dos pasos' }).click();
+  await page.getByRole('button', { name: 'Configurar ahora' }).click();
   await expect(page.getByRole('img', { name: 'Código QR para la aplicación de autenticación' })).toBeVisible();
   const secret = (await page.getByTestId('mfa-secret').textContent())?.trim() ?? '';
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);

@@ -47,7 +47,7 @@ export const profileMessages = defineMessages({
       requiredByRole: 'Obligatoria para su rol',
       intro:
         'Además de la contraseña, pediremos un código de una aplicación de autenticación (Google Authenticator, Microsoft Authenticator, 1Password…).',
-      start: 'Configurar la verificación en dos pasos',
+      start: 'Configurar ahora',
       scan: 'Escanee el código QR con su aplicación, o escriba la clave, y confirme con el código que muestra.',
       qrAlt: 'Código QR para la aplicación de autenticación',
       secret: 'Clave:',
@@ -118,7 +118,7 @@ export const profileMessages = defineMessages({
       requiredByRole: 'Obrigatória para o seu papel',
       intro:
         'Além da senha, pediremos um código de um aplicativo autenticador (Google Authenticator, Microsoft Authenticator, 1Password…).',
-      start: 'Configurar a verificação em duas etapas',
+      start: 'Configurar agora',
       scan: 'Escaneie o QR code com o aplicativo, ou digite a chave, e confirme com o código exibido.',
       qrAlt: 'QR code para o aplicativo autenticador',
       secret: 'Chave:',
@@ -189,7 +189,7 @@ export const profileMessages = defineMessages({
       requiredByRole: 'Required by your role',
       intro:
         'Besides the password, we will ask for a code from an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…).',
-      start: 'Set up two-step verification',
+      start: 'Set it up now',
       scan: 'Scan the QR code with your app, or type the key, and confirm with the code it shows.',
       qrAlt: 'QR code for the authenticator app',
       secret: 'Key:',
