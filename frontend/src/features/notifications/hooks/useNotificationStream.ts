@@ -51,6 +51,7 @@ export function useNotificationStream(store: SessionStore = defaultSession): Str
       let attempt = 0;
       while (!signal.aborted) {
         let unauthenticated = false;
+        const usedToken = store.getTokens()?.accessToken;
         try {
           const outcome = await streamEvents(STREAM_PATH, {
             signal,
@@ -74,6 +75,8 @@ export function useNotificationStream(store: SessionStore = defaultSession): Str
         if (signal.aborted) return;
         setState('offline');
         if (unauthenticated) {
+          // Requests may have refreshed the session meanwhile: then just reconnect with it.
+          if (store.getTokens()?.accessToken !== usedToken) continue;
           const token = await store.refresh();
           if (signal.aborted) return;
           if (!token) {
