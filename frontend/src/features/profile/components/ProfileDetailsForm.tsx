@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { FormAlert } from '@/components/forms/FormAlert';
 import { useFormProblem } from '@/components/forms/useFormProblem';
 import type { CurrentUser } from '@/lib/auth/currentUser';
+import { changeLanguage } from '@/lib/i18n/i18n';
 import { useUpdateProfile } from '../api/updateProfile';
 import { useProfileTranslation } from '../i18n';
 
@@ -44,7 +45,11 @@ export function ProfileDetailsForm({ user }: { user: CurrentUser }) {
         timezone: values.timezone || null,
       },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('details.saved') }),
+        onSuccess: (me) => {
+          // A new culture is a new language for the console too, at once.
+          if (me.culture !== user.culture) void changeLanguage(me.culture);
+          notifications.show({ color: 'green', message: t('details.saved') });
+        },
         onError: report,
       },
     );
