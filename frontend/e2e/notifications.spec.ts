@@ -1,27 +1,26 @@
-import { baseURL } from './support/env';
-import { apiToken, expect, openSignedIn, shot, test, unique } from './support/fixtures';
+import { expect, openSignedIn, shot, test, unique } from './support/fixtures';
 
-test('a broadcast arrives in the bell live, without a reload, and can be marked read', async ({ page }, testInfo) => {
+test('a notice broadcast from the bell arrives live in the bell (no reload) and can be marked read', async ({
+  page,
+}, testInfo) => {
   // Let the stream connect before sending: the page must not need a reload to see it.
   const streamOpen = page.waitForResponse((response) => response.url().includes('/api/v1/notifications/stream'));
   await openSignedIn(page, '/');
   const bell = page.getByRole('button', { name: /^Notificaciones/ });
   await expect(bell).toBeVisible();
   await streamOpen;
+
+  await bell.click();
+  await page.getByRole('button', { name: 'Enviar un aviso a todos' }).click();
+  const composer = page.getByRole('dialog', { name: 'Aviso para todo el espacio de trabajo' });
   const title = unique('Aviso en vivo');
-  const token = await apiToken();
-  const response = await fetch(`${baseURL}/api/v1/notifications/broadcasts`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      kind: 'info',
-      title,
-      body: 'Llega por el canal en tiempo real.',
-      link: '/locations',
-      action: 'Ver',
-    }),
-  });
-  expect(response.status).toBe(201);
+  await composer.getByRole('textbox', { name: /^Título/ }).fill(title);
+  await composer.getByRole('textbox', { name: 'Mensaje' }).fill('Llega por el canal en tiempo real.');
+  await composer.getByRole('textbox', { name: /^Enlace/ }).fill('/locations');
+  await composer.getByRole('textbox', { name: 'Texto del enlace' }).fill('Ver');
+  await shot(page, testInfo, 'composer');
+  await composer.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.getByText('Aviso enviado.')).toBeVisible();
 
   await expect(bell).toHaveAccessibleName(/sin leer/, { timeout: 15_000 });
   await shot(page, testInfo, 'badge');

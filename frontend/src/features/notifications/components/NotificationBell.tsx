@@ -1,15 +1,17 @@
 import { ActionIcon, Box, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconChecks } from '@tabler/icons-react';
+import { IconBell, IconChecks, IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/states/EmptyState';
 import { ErrorState } from '@/components/states/ErrorState';
 import { LoadingState } from '@/components/states/LoadingState';
+import { Can } from '@/lib/permissions/Can';
 import { useMarkAllNotificationsRead } from '../api/markAllRead';
 import { useMarkNotificationRead } from '../api/markRead';
 import { useNotifications } from '../api/listNotifications';
 import { useNotificationStream } from '../hooks/useNotificationStream';
 import { useNotificationsTranslation } from '../i18n';
+import { BroadcastModal } from './BroadcastModal';
 import { NotificationItem } from './NotificationItem';
 
 /** The header's bell: the unread count, live over the stream, and the notification panel. */
@@ -17,6 +19,7 @@ export function NotificationBell() {
   const { t } = useNotificationsTranslation();
   const { t: tc } = useTranslation('common');
   const [opened, panel] = useDisclosure(false);
+  const [composing, composer] = useDisclosure(false);
   useNotificationStream();
   const inbox = useNotifications();
   const markRead = useMarkNotificationRead();
@@ -25,7 +28,7 @@ export function NotificationBell() {
   const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <Popover opened={opened} onChange={panel.toggle} position="bottom-end" width={360} shadow="md" withinPortal>
+    <Popover opened={opened} onChange={panel.toggle} position="bottom-end" width={400} shadow="md" withinPortal>
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={16} color="red" offset={6} disabled={unread === 0}>
           <ActionIcon
@@ -89,7 +92,24 @@ export function NotificationBell() {
             </Group>
           )}
         </ScrollArea.Autosize>
+        <Can permission="notifications:broadcast">
+          <Box p="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              fullWidth
+              leftSection={<IconSpeakerphone size={14} aria-hidden />}
+              onClick={() => {
+                panel.close();
+                composer.open();
+              }}
+            >
+              {t('broadcast.open')}
+            </Button>
+          </Box>
+        </Can>
       </Popover.Dropdown>
+      <BroadcastModal opened={composing} onClose={composer.close} />
     </Popover>
   );
 }
