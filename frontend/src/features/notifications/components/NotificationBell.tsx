@@ -28,7 +28,14 @@ export function NotificationBell() {
   const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <Popover opened={opened} onChange={panel.toggle} position="bottom-end" width={400} shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={panel.toggle}
+      position="bottom-end"
+      width="min(400px, calc(100vw - 16px))"
+      shadow="md"
+      withinPortal
+    >
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={16} color="red" offset={6} disabled={unread === 0}>
           <ActionIcon
