@@ -1,5 +1,6 @@
-"""The workspace the specs sign in to: an administrator, a read-only member, locations, and the
-additional fields of contacts (one of them required) the contact specs fill in."""
+"""The workspace the specs sign in to: an administrator, a read-only member, a member who
+enrols in MFA (the MFA spec; no other spec signs in as them), locations, and the additional
+fields of contacts (one of them required) the contact specs fill in."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ class Credentials:
     admin_password: str
     reader_email: str
     reader_password: str
+    mfa_email: str
+    mfa_password: str
 
 
 async def seed(database_url: str, creds: Credentials) -> None:
@@ -52,9 +55,12 @@ async def seed(database_url: str, creds: Credentials) -> None:
                         optional_permissions=[])
             reader = User(tenant_id=tenant.id, email=creds.reader_email, first_name="Lia", last_name="Leitora",
                           culture="pt", password_hash=security.hash_password(creds.reader_password))
-            session.add_all([role, reader])
+            mfa_user = User(tenant_id=tenant.id, email=creds.mfa_email, first_name="Marta", last_name="Factores",
+                            culture="es", password_hash=security.hash_password(creds.mfa_password))
+            session.add_all([role, reader, mfa_user])
             await session.flush()
-            session.add(UserRole(tenant_id=tenant.id, user_id=reader.id, role_id=role.id))
+            session.add_all(UserRole(tenant_id=tenant.id, user_id=user.id, role_id=role.id)
+                            for user in (reader, mfa_user))
             ctx = TenantContext(uow=UnitOfWork(session=session), principal=None, tenant_id=tenant.id, language="es")
             await demo_locations.seed(ctx)
             session.add_all(

@@ -75,6 +75,8 @@ def credentials():
         admin_password=_env("FICHA_E2E_ADMIN_PASSWORD", "e2e admin passphrase"),
         reader_email=_env("FICHA_E2E_READER_EMAIL", "lectora@e2e.test"),
         reader_password=_env("FICHA_E2E_READER_PASSWORD", "e2e reader passphrase"),
+        mfa_email=_env("FICHA_E2E_MFA_EMAIL", "mfa@e2e.test"),
+        mfa_password=_env("FICHA_E2E_MFA_PASSWORD", "e2e mfa passphrase"),
     )
 
 

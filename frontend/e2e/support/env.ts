@@ -10,6 +10,8 @@ export const E2E = {
   admin: { email: 'admin@e2e.test', password: 'e2e admin passphrase', firstName: 'Ana' },
   /** Holds only `locations:read`; culture `pt`. */
   reader: { email: 'lectora@e2e.test', password: 'e2e reader passphrase', firstName: 'Lia' },
+  /** A reader the MFA spec enrols (no other spec signs in as them). */
+  mfa: { email: 'mfa@e2e.test', password: 'e2e mfa passphrase', firstName: 'Marta' },
   /** Seeded with more locations than one page holds. */
   pagingCity: 'Paginópolis',
   pagingCount: 55,
@@ -28,5 +30,7 @@ export function serverEnvironment(): Record<string, string> {
     FICHA_E2E_ADMIN_PASSWORD: E2E.admin.password,
     FICHA_E2E_READER_EMAIL: E2E.reader.email,
     FICHA_E2E_READER_PASSWORD: E2E.reader.password,
+    FICHA_E2E_MFA_EMAIL: E2E.mfa.email,
+    FICHA_E2E_MFA_PASSWORD: E2E.mfa.password,
   };
 }

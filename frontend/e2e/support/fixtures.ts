@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
-import { controlURL, E2E } from './env';
+import { baseURL, controlURL, E2E } from './env';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
@@ -69,4 +69,40 @@ export { expect };
 /** The table row of the record named exactly `name` (its cell also holds the street, etc.). */
 export function rowOf(page: Page, name: string) {
   return page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
+}
+
+export interface CapturedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The newest email the SMTP catcher received for `address`, waiting for it to arrive. */
+export async function mailTo(address: string): Promise<CapturedMail> {
+  let found: CapturedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${controlURL}/mails`);
+        const mails = (await response.json()) as CapturedMail[];
+        found = mails.filter((mail) => mail.to.includes(address)).at(-1);
+        return found !== undefined;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Sign in through the API itself (not the page), for a spec that must act as someone else. */
+export async function apiToken(account: Account = E2E.admin): Promise<string> {
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ workspace: E2E.workspace, email: account.email, password: account.password }),
+  });
+  expect(response.ok).toBe(true);
+  const pair = (await response.json()) as { access_token: string };
+  return pair.access_token;
 }

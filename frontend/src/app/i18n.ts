@@ -14,20 +14,17 @@ export const appMessages = defineMessages({
       customers: 'Clientes',
       leads: 'Leads',
       transfer: 'Importar y exportar',
+      staff: 'Personal',
     },
     header: {
       home: 'Ficha: ir al panel',
       workspace: 'Espacio de trabajo {{workspace}}',
     },
-    notifications: {
-      label: 'Notificaciones',
-      empty: 'No tiene notificaciones.',
-      comingSoon: 'Aquí aparecerán los avisos del sistema y de sus exportaciones e importaciones.',
-    },
     userMenu: {
       label: 'Menú de usuario de {{name}}',
       signedInAs: 'Sesión iniciada como',
       roles: 'Roles',
+      profile: 'Mi perfil',
       signOut: 'Cerrar sesión',
     },
     shell: {
@@ -54,20 +51,17 @@ export const appMessages = defineMessages({
       customers: 'Clientes',
       leads: 'Leads',
       transfer: 'Importar e exportar',
+      staff: 'Equipe',
     },
     header: {
       home: 'Ficha: ir para o painel',
       workspace: 'Espaço de trabalho {{workspace}}',
     },
-    notifications: {
-      label: 'Notificações',
-      empty: 'Você não tem notificações.',
-      comingSoon: 'Aqui aparecerão os avisos do sistema e das suas exportações e importações.',
-    },
     userMenu: {
       label: 'Menu do usuário de {{name}}',
       signedInAs: 'Conectado como',
       roles: 'Papéis',
+      profile: 'Meu perfil',
       signOut: 'Sair',
     },
     shell: {
@@ -94,20 +88,17 @@ export const appMessages = defineMessages({
       customers: 'Customers',
       leads: 'Leads',
       transfer: 'Import and export',
+      staff: 'Staff',
     },
     header: {
       home: 'Ficha: go to the dashboard',
       workspace: 'Workspace {{workspace}}',
     },
-    notifications: {
-      label: 'Notifications',
-      empty: 'You have no notifications.',
-      comingSoon: 'System notices and the outcome of your exports and imports will appear here.',
-    },
     userMenu: {
       label: 'User menu of {{name}}',
       signedInAs: 'Signed in as',
       roles: 'Roles',
+      profile: 'My profile',
       signOut: 'Sign out',
     },
     shell: {

@@ -12,6 +12,10 @@ import type { transferMessages } from '@/features/transfer/i18n';
 import type { dashboardMessages } from '@/features/dashboard/i18n';
 import type { identityMessages } from '@/features/identity/i18n';
 import type { locationsMessages } from '@/features/locations/i18n';
+import type { notificationsMessages } from '@/features/notifications/i18n';
+import type { profileMessages } from '@/features/profile/i18n';
+import type { staffMessages } from '@/features/staff/i18n';
+import type { integrationTokensMessages } from '@/components/integration-tokens/i18n';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -25,6 +29,10 @@ declare module 'i18next' {
       components: (typeof componentsMessages)['es'];
       contacts: (typeof contactsMessages)['es'];
       transfer: (typeof transferMessages)['es'];
+      notifications: (typeof notificationsMessages)['es'];
+      profile: (typeof profileMessages)['es'];
+      staff: (typeof staffMessages)['es'];
+      integrationTokens: (typeof integrationTokensMessages)['es'];
     };
   }
 }

@@ -4,6 +4,10 @@ import { LANGUAGES } from '@/lib/i18n/language';
 import { dashboardMessages } from '@/features/dashboard/i18n';
 import { identityMessages } from '@/features/identity/i18n';
 import { locationsMessages } from '@/features/locations/i18n';
+import { notificationsMessages } from '@/features/notifications/i18n';
+import { profileMessages } from '@/features/profile/i18n';
+import { staffMessages } from '@/features/staff/i18n';
+import { integrationTokensMessages } from '@/components/integration-tokens/i18n';
 import { appMessages } from './i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -17,6 +21,10 @@ const bundles = {
   dashboard: dashboardMessages,
   identity: identityMessages,
   locations: locationsMessages,
+  notifications: notificationsMessages,
+  profile: profileMessages,
+  staff: staffMessages,
+  integrationTokens: integrationTokensMessages,
 };
 
 describe('messages', () => {

@@ -7,6 +7,7 @@ import {
   IconFileSpreadsheet,
   IconLayoutDashboard,
   IconMapPin,
+  IconUserCog,
   IconUserSearch,
   IconUsers,
   type Icon,
@@ -16,7 +17,7 @@ import type { PermissionRequirement } from '@/lib/permissions/permissions';
 export interface NavItem {
   to: string;
   /** Key in the `app` namespace. */
-  labelKey: 'nav.dashboard' | 'nav.locations' | 'nav.customers' | 'nav.leads' | 'nav.transfer';
+  labelKey: 'nav.dashboard' | 'nav.locations' | 'nav.customers' | 'nav.leads' | 'nav.transfer' | 'nav.staff';
   icon: Icon;
   permission?: PermissionRequirement;
 }
@@ -27,4 +28,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leads', labelKey: 'nav.leads', icon: IconUserSearch, permission: 'contacts:read' },
   { to: '/locations', labelKey: 'nav.locations', icon: IconMapPin, permission: 'locations:read' },
   { to: '/transfer', labelKey: 'nav.transfer', icon: IconFileSpreadsheet, permission: 'transfer:export' },
+  { to: '/staff', labelKey: 'nav.staff', icon: IconUserCog, permission: 'users:read' },
 ];

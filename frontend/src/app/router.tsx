@@ -2,12 +2,23 @@
  * Routes. Screens load lazily (each feature is its own chunk); the shell, the session gate and
  * the error pages load with the app.
  */
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '@/components/states/LoadingState';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { RequirePermission } from './routes/RequirePermission';
 import { RequireSession } from './routes/RequireSession';
 import { RouteErrorPage } from './routes/RouteErrorPage';
+
+/** A page for people who are not signed in (emailed links, password recovery). */
+function signedOutPage(path: string, load: () => Promise<ComponentType>): RouteObject {
+  return {
+    path,
+    lazy: async () => ({ Component: await load() }),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LoadingState minHeight="100dvh" />,
+  };
+}
 
 export const routes: RouteObject[] = [
   {
@@ -16,6 +27,21 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <LoadingState minHeight="100dvh" />,
   },
+  signedOutPage(
+    '/forgot-password',
+    async () => (await import('@/features/identity/components/ForgotPasswordPage')).ForgotPasswordPage,
+  ),
+  signedOutPage(
+    '/reset-password',
+    async () => (await import('@/features/identity/components/ResetPasswordPage')).ResetPasswordPage,
+  ),
+  // The invitation email links to /accept-invitation; /invitation is the short alias.
+  ...['/accept-invitation', '/invitation'].map((path) =>
+    signedOutPage(
+      path,
+      async () => (await import('@/features/identity/components/AcceptInvitationPage')).AcceptInvitationPage,
+    ),
+  ),
   {
     path: '/',
     element: <RequireSession />,
@@ -64,6 +90,104 @@ export const routes: RouteObject[] = [
                 ],
               },
             ],
+          },
+          {
+            path: 'staff',
+            element: <RequirePermission permission="users:read" />,
+            children: [
+              {
+                lazy: async () => ({ Component: (await import('@/features/staff/components/StaffPage')).StaffPage }),
+                children: [
+                  { index: true, element: <></> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="users:write" redirectTo="/staff" />,
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => ({
+                          Component: (await import('@/features/staff/components/InviteUserDrawer')).InviteUserDrawer,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'roles',
+                element: <RequirePermission permission="roles:read" />,
+                children: [
+                  {
+                    lazy: async () => ({
+                      Component: (await import('@/features/staff/components/RolesPage')).RolesPage,
+                    }),
+                    children: [
+                      { index: true, element: <></> },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="roles:write" redirectTo="/staff/roles" />,
+                        children: [
+                          {
+                            index: true,
+                            lazy: async () => ({
+                              Component: (await import('@/features/staff/components/RoleDrawer')).RoleDrawer,
+                            }),
+                          },
+                        ],
+                      },
+                      {
+                        path: ':roleId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/staff/components/RoleDrawer')).RoleDrawer,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'groups',
+                element: <RequirePermission permission="groups:read" />,
+                children: [
+                  {
+                    lazy: async () => ({
+                      Component: (await import('@/features/staff/components/GroupsPage')).GroupsPage,
+                    }),
+                    children: [
+                      { index: true, element: <></> },
+                      {
+                        path: 'new',
+                        element: <RequirePermission permission="groups:write" redirectTo="/staff/groups" />,
+                        children: [
+                          {
+                            index: true,
+                            lazy: async () => ({
+                              Component: (await import('@/features/staff/components/GroupDrawer')).GroupDrawer,
+                            }),
+                          },
+                        ],
+                      },
+                      {
+                        path: ':groupId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/staff/components/GroupDrawer')).GroupDrawer,
+                        }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: ':userId',
+                lazy: async () => ({
+                  Component: (await import('@/features/staff/components/StaffDetailPage')).StaffDetailPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'profile',
+            lazy: async () => ({ Component: (await import('@/features/profile/components/ProfilePage')).ProfilePage }),
           },
           {
             path: 'customers',

@@ -3,10 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/language/LanguageSwitch';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { useCurrentUser } from '@/lib/auth/currentUser';
 import { useAppTranslation } from '../i18n';
 import { AppNavbar } from './AppNavbar';
-import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 import classes from './AppLayout.module.css';
 

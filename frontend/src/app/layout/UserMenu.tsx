@@ -1,8 +1,8 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useSignOut } from '@/features/identity/hooks/useSignOut';
 import { useCurrentUser } from '@/lib/auth/currentUser';
-import { session } from '@/lib/auth/session';
 import { useAppTranslation } from '../i18n';
 
 function initials(first: string, last: string, email: string): string {
@@ -14,15 +14,8 @@ function initials(first: string, last: string, email: string): string {
 export function UserMenu() {
   const { t } = useAppTranslation();
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
+  const signOut = useSignOut();
   const name = `${user.first_name} ${user.last_name}`.trim() || user.email;
-
-  const signOut = () => {
-    // The API has no logout yet: forgetting the tokens ends the session on this side.
-    // When identity adds POST /auth/logout, call it here before forgetting them.
-    session.signOut();
-    queryClient.removeQueries();
-  };
 
   return (
     <Menu position="bottom-end" width={240} withinPortal>
@@ -53,6 +46,9 @@ export function UserMenu() {
           </Text>
         )}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} aria-hidden />}>
+          {t('userMenu.profile')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
           {t('userMenu.signOut')}
         </Menu.Item>

@@ -4,6 +4,8 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '@/components/states/ErrorState';
 import { LoadingState } from '@/components/states/LoadingState';
 import { useMe } from '@/features/identity/api/readMe';
+import { useSignOut } from '@/features/identity/hooks/useSignOut';
+import { MfaEnrolmentRequiredPage } from '@/features/profile/components/MfaEnrolmentRequiredPage';
 import { CurrentUserProvider } from '@/lib/auth/CurrentUserProvider';
 import { SIGN_IN_PATH, signInPath } from '@/lib/auth/redirect';
 import { session, type Tokens } from '@/lib/auth/session';
@@ -16,7 +18,8 @@ import { AppLayout } from '../layout/AppLayout';
 /**
  * The gate of every signed-in screen. Without a session it sends the user to sign in,
  * remembering where they were (unless they signed out on purpose); with one, it loads `/me`
- * and provides the user and their permissions to the shell and the screens.
+ * and provides the user and their permissions to the shell and the screens — unless a role
+ * requires MFA the user has not set up: then only the enrolment shows (the API refuses the rest).
  */
 export function RequireSession() {
   const tokens = useSessionTokens();
@@ -31,6 +34,7 @@ export function RequireSession() {
 function SignedIn({ tokens }: { tokens: Tokens }) {
   const { t } = useAppTranslation();
   const me = useMe();
+  const signOut = useSignOut();
   const user = me.data;
 
   useEffect(() => {
@@ -45,6 +49,7 @@ function SignedIn({ tokens }: { tokens: Tokens }) {
       </Box>
     );
   }
+  if (me.data.mfa_enrollment_required) return <MfaEnrolmentRequiredPage onSignOut={signOut} />;
   return (
     <CurrentUserProvider user={me.data}>
       <PermissionsProvider permissions={me.data.permissions}>

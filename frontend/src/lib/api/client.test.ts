@@ -115,4 +115,23 @@ describe('api client', () => {
     await expect(unwrap(api.GET('/api/v1/me'))).rejects.toMatchObject({ status: 401 });
     expect(session.getEndReason()).toBe('expired');
   });
+
+  it('keeps the session when a 401 refuses an MFA code, not the credential', async () => {
+    const { api, session, requests } = setup([
+      () =>
+        jsonResponse(401, {
+          code: 'mfa_code_invalid',
+          status: 401,
+          title: 'No autorizado',
+          detail: 'Código no válido',
+        }),
+    ]);
+    session.signIn(pair('a1'));
+    session.setRefresher(() => Promise.resolve(pair('a2')));
+    await expect(unwrap(api.POST('/api/v1/me/mfa/enable', { body: { code: '000000' } }))).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(requests).toHaveLength(1);
+    expect(session.getTokens()?.accessToken).toBe('a1');
+  });
 });

@@ -14,7 +14,29 @@ import { currentLanguage } from '@/lib/i18n/language';
 export type ApiClient = Client<paths>;
 
 /** Operations that take no credential: a 401 from them is a wrong password, not an expiry. */
-const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/api/v1/auth/login']);
+const PUBLIC_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/mfa/verify',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/invitations/accept',
+  '/api/v1/auth/password/forgot',
+  '/api/v1/auth/password/reset',
+]);
+
+/**
+ * 401s that refuse a second factor (a wrong or reused MFA code while enrolling or turning MFA
+ * off), not the session: the form shows them, and the session goes on.
+ */
+const FACTOR_REFUSALS: ReadonlySet<string> = new Set(['mfa_code_invalid', 'mfa_code_already_used']);
+
+async function refusesFactor(response: Response): Promise<boolean> {
+  try {
+    const body: unknown = await response.clone().json();
+    return typeof body === 'object' && body !== null && 'code' in body && FACTOR_REFUSALS.has(String(body.code));
+  } catch {
+    return false;
+  }
+}
 
 export interface ApiClientOptions {
   session?: SessionStore;
@@ -51,6 +73,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const replay = replayable.get(id);
       replayable.delete(id);
       if (response.status !== 401 || !request.headers.has('Authorization')) return undefined;
+      if (await refusesFactor(response)) return undefined;
       const accessToken = await store.refresh();
       if (accessToken && replay) {
         replay.headers.set('Authorization', `Bearer ${accessToken}`);

@@ -11,8 +11,8 @@
  * - like any storage JavaScript can read, it is exposed to XSS: the console renders no
  *   untrusted HTML, and access tokens are short-lived (≤ 15 min).
  *
- * Silent refresh: identity will register a `TokenRefresher` once the API offers one; until
- * then an expired access token ends the session and the console sends the user to sign in.
+ * Silent refresh: the app registers identity's `TokenRefresher` (`POST /auth/refresh`); when the
+ * refresh is refused the session ends and the console sends the user to sign in.
  */
 import type { components } from '@/api/generated/schema';
 
