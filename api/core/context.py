@@ -80,6 +80,12 @@ class UnitOfWork:
         self.publications.clear()
         self.superseded.clear()
 
+    async def savepoint(self) -> Savepoint:
+        """A nested transaction whose rollback also drops what was queued, stored or superseded
+        since it began (e.g. one import row: its invitation must not leave if the row is undone)."""
+        marks = (len(self.jobs.jobs), len(self.publications), len(self.stored), len(self.superseded))
+        return Savepoint(self, await self.session.begin_nested(), marks)
+
     async def rolled_back(self) -> None:
         """After a rollback: drop what waited for the commit and remove the files stored."""
         self.discard()
@@ -98,6 +104,26 @@ class UnitOfWork:
             except Exception:
                 log.warning("stored_file_not_removed", key=key, exc_info=True)
         keys.clear()
+
+
+@dataclass
+class Savepoint:
+    uow: UnitOfWork
+    nested: Any  # AsyncSessionTransaction
+    marks: tuple[int, int, int, int]
+
+    async def commit(self) -> None:
+        await self.nested.commit()
+
+    async def rollback(self) -> None:
+        await self.nested.rollback()
+        jobs, publications, stored, superseded = self.marks
+        del self.uow.jobs.jobs[jobs:]
+        del self.uow.publications[publications:]
+        del self.uow.superseded[superseded:]
+        undone = self.uow.stored[stored:]
+        del self.uow.stored[stored:]
+        await self.uow._remove(undone)
 
 
 @dataclass

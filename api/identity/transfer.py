@@ -224,8 +224,7 @@ class UsersTransfer:
     async def apply(self, ctx: TenantContext, rows: list[ImportRow], mode: Mode) -> list[RowResult]:
         results = []
         for row in rows:
-            queued = len(ctx.uow.jobs.jobs)
-            savepoint = await ctx.session.begin_nested()
+            savepoint = await ctx.uow.savepoint()
             try:
                 outcome = await self._apply_row(ctx, row, mode)
             except _Failed as failed:
@@ -235,8 +234,7 @@ class UsersTransfer:
             except ValidationError as error:
                 outcome = RowResult(number=row.number, outcome="failed", errors=_validation_error(error))
             if outcome.outcome == "failed":
-                await savepoint.rollback()
-                del ctx.uow.jobs.jobs[queued:]  # no invitation for a row that was not saved
+                await savepoint.rollback()  # and no invitation for a row that was not saved
             else:
                 await savepoint.commit()
             results.append(outcome)

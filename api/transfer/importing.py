@@ -173,18 +173,15 @@ class Importer:
 
     async def _apply_rows(self, ctx: TenantContext, adapter: TransferAdapter, rows: list[ImportRow], mode: str,
                           dry_run: bool) -> list[RowResult]:
-        queued = len(ctx.uow.jobs.jobs)
-        savepoint = await ctx.session.begin_nested()
+        savepoint = await ctx.uow.savepoint()
         try:
             results = await adapter.apply(ctx, rows, mode)  # type: ignore[arg-type]
         except Exception:
             await savepoint.rollback()
-            del ctx.uow.jobs.jobs[queued:]
             log.warning("import_batch_fell_back_to_rows", import_id=str(self.import_id), rows=len(rows))
             return await self._apply_one_by_one(ctx, adapter, rows, mode, dry_run)
         if dry_run:
-            await savepoint.rollback()
-            del ctx.uow.jobs.jobs[queued:]  # a dry run sends no email and starts no job
+            await savepoint.rollback()  # a dry run sends no email and starts no job
         else:
             await savepoint.commit()
         return results
@@ -193,13 +190,11 @@ class Importer:
                                 mode: str, dry_run: bool) -> list[RowResult]:
         results = []
         for row in rows:
-            queued = len(ctx.uow.jobs.jobs)
-            savepoint = await ctx.session.begin_nested()
+            savepoint = await ctx.uow.savepoint()
             try:
                 [result] = await adapter.apply(ctx, [row], mode)  # type: ignore[arg-type]
             except Exception as exc:
                 await savepoint.rollback()
-                del ctx.uow.jobs.jobs[queued:]
                 log.warning("import_row_failed", import_id=str(self.import_id), row=row.number,
                             error=type(exc).__name__)
                 results.append(RowResult(number=row.number, outcome="failed", errors={"_row": {
@@ -208,7 +203,6 @@ class Importer:
                 continue
             if dry_run or result.outcome == "failed":
                 await savepoint.rollback()
-                del ctx.uow.jobs.jobs[queued:]
             else:
                 await savepoint.commit()
             results.append(result)

@@ -41,3 +41,24 @@ async def test_jobs_and_messages_leave_after_commit_and_not_after_a_failure(db, 
     finally:
         await pubsub.aclose()
         await arq_pool.delete(settings.queue_name, f"arq:job:{job_id}")
+
+
+async def test_a_rolled_back_savepoint_drops_only_what_it_queued(db, workspace, tmp_path):
+    from api.core.storage import LocalStorage, new_key
+
+    storage = LocalStorage(tmp_path)
+    kept_key, undone_key = new_key(workspace.id, "test-files", "txt"), new_key(workspace.id, "test-files", "txt")
+    async with task_context(db, workspace.id, storage=storage) as ctx:
+        ctx.enqueue("notifications.sweep_mail", job_id="before")
+        ctx.publish("t:channel", {"n": 1})
+        await ctx.store_file(kept_key, b"kept")
+        savepoint = await ctx.uow.savepoint()
+        ctx.enqueue("notifications.sweep_mail", job_id="inside")
+        ctx.publish("t:channel", {"n": 2})
+        await ctx.store_file(undone_key, b"undone")
+        ctx.remove_file_after_commit(kept_key)
+        await savepoint.rollback()
+        assert [job.job_id for job in ctx.uow.jobs.jobs] == ["before"]
+        assert [p.message for p in ctx.uow.publications] == [{"n": 1}]
+        assert ctx.uow.superseded == [] and ctx.uow.stored == [kept_key]
+        assert not await storage.exists(undone_key) and await storage.exists(kept_key)
