@@ -52,7 +52,7 @@ from api.locations.models import Location
 from api.locations.service import locations_by_id
 from api.transfer.adapters import ImportRow, Mode, RowResult
 from api.transfer.columns import CUSTOM_PREFIX, custom_values
-from api.transfer.relations import SheetRelation, current_links, ids_by_name, unknown_names
+from api.transfer.relations import SheetRelation, current_links, ids_by_name, names_not_found
 
 OWNER_COLUMN = "owner"
 STORED = ("kind", "status", "first_name", "last_name", "email", "phone", "document_id", "birth_date", "gender",
@@ -71,12 +71,10 @@ class Lookups:
     by_id: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)  # live or trashed
     by_email: dict[str, dict[str, Any]] = field(default_factory=dict)  # live only
     users: dict[uuid.UUID, str] = field(default_factory=dict)  # id → email
+    user_ids: dict[str, uuid.UUID] = field(default_factory=dict)  # email → id (the same users)
     locations: dict[uuid.UUID, Location] = field(default_factory=dict)
     targets: dict[str, dict[str, uuid.UUID]] = field(default_factory=dict)  # relation → lower(name) → id
     links: dict[str, dict[uuid.UUID, set[uuid.UUID]]] = field(default_factory=dict)  # relation → contact → ids
-
-    def user_by_email(self, email: str) -> uuid.UUID | None:
-        return next((uid for uid, known in self.users.items() if known == email), None)
 
 
 @dataclass
@@ -140,6 +138,7 @@ async def _look_up(ctx: TenantContext, rows: list[ImportRow], relations: Sequenc
     owner_ids = {row.values["owner_id"] for row in rows if row.values.get("owner_id")}
     owner_emails = {row.values[OWNER_COLUMN].strip().lower() for row in rows if row.values.get(OWNER_COLUMN)}
     look.users = await user_emails(ctx, ids=list(owner_ids), emails=list(owner_emails))
+    look.user_ids = {email: user_id for user_id, email in look.users.items()}
     look.locations = await locations_by_id(ctx, {row.values["location_id"] for row in rows
                                                  if row.values.get("location_id")})
     matched = list(look.by_id)
@@ -259,7 +258,7 @@ def _owner(r: _Row, record: dict[str, Any], look: Lookups) -> None:
     by_id = r.values.get("owner_id")
     email = (r.values.get(OWNER_COLUMN) or "").strip().lower()
     if email:
-        owner = look.user_by_email(email)
+        owner = look.user_ids.get(email)
         if owner is None:
             r.fail(OWNER_COLUMN, "No hay ningún usuario del equipo con este correo", "No staff user has this email",
                    "Não há usuário da equipe com este e-mail")
@@ -300,10 +299,9 @@ def _custom(r: _Row, current: dict[str, Any] | None, look: Lookups) -> dict[str,
 def _links(r: _Row, relation: SheetRelation, contact_id: uuid.UUID,
            look: Lookups) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
     known = look.targets[relation.key]
-    unknown = unknown_names(r.values[relation.key], known)
-    if unknown:
-        listed = ", ".join(unknown)
-        r.fail(relation.key, f"No existe: {listed}", f"Not found: {listed}", f"Não existe: {listed}")
+    reason = names_not_found(r.values[relation.key], known)
+    if reason:
+        r.fail(relation.key, reason["es"], reason["en"], reason["pt"])
         return set(), set()
     wanted = {known[name.lower()] for name in r.values[relation.key]}
     now = look.links.get(relation.key, {}).get(contact_id, set())

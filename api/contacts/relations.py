@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select
 
 from api.core.context import TenantContext
-from api.transfer.relations import SheetRelation
+from api.transfer.relations import SheetRelations
 
 # (ctx, related id) → a SELECT of contact ids
 FilterProvider = Callable[[TenantContext, uuid.UUID], Awaitable[Select]]
@@ -38,7 +38,7 @@ class BulkLink:
 
 FILTERS: dict[str, FilterProvider] = {}
 BULK_LINKS: dict[str, BulkLink] = {}
-SHEET_RELATIONS: dict[str, SheetRelation] = {}
+SHEET_RELATIONS = SheetRelations()
 
 
 def register_filter(name: str, provider: FilterProvider) -> None:
@@ -48,6 +48,4 @@ def register_filter(name: str, provider: FilterProvider) -> None:
 def register_bulk_link(action: str, link: BulkLink) -> None:
     BULK_LINKS[action] = link
 
-
-def register_sheet_relation(relation: SheetRelation) -> None:
-    SHEET_RELATIONS[relation.key] = relation
+register_sheet_relation = SHEET_RELATIONS.register

@@ -20,7 +20,7 @@ from api.contacts.models import Contact, ContactLink
 from api.contacts.repository import ContactRepository
 from api.contacts.schemas import ContactCreate, ContactRead, ContactUpdate, ContactWarning
 from api.core import i18n
-from api.core.bulk import staging
+from api.core.bulk import COPY_FROM, staging
 from api.core.context import TenantContext
 from api.core.db import flush_checked
 from api.core.errors import Conflict, NotFound, ValidationFailed, field_error
@@ -35,7 +35,6 @@ UNIQUE_EMAIL = "uq_contact_tenant_email"
 ADDRESS_FIELDS = ("street", "city", "state", "country", "postal_code", "latitude", "longitude")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DELETE_FILES = "contacts.delete_files"
-STAGED_FROM = 50  # company names of this many contacts go through a staging table
 
 
 def now() -> datetime:
@@ -250,7 +249,7 @@ async def set_company_names(ctx: TenantContext, names: Mapping[uuid.UUID, str]) 
     if not names:
         return
     table = Contact.__table__
-    if len(names) >= STAGED_FROM:  # an import batch: one UPDATE … FROM a COPY'd staging table
+    if len(names) >= COPY_FROM:  # an import batch: one UPDATE … FROM a COPY'd staging table
         async with staging(ctx.session, [Column("contact_id", Uuid), Column("names", Text)], names.items()) as rows:
             await ctx.session.execute(
                 update(table).where(table.c.tenant_id == ctx.tenant_id, table.c.id == rows.c.contact_id)

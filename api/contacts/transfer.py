@@ -108,10 +108,6 @@ OWNER = column(OWNER_COLUMN, "text",  # a lookup key: any address a staff user h
 EXPORTED = (Contact.id, Contact.created_at, *(getattr(Contact, c.key) for c in PROFILE_COLUMNS[1:]),
             Contact.custom_fields)
 EXPORTED_KEYS = tuple(c.key for c in EXPORTED)
-def sheet_relations() -> list[SheetRelation]:
-    return sorted(SHEET_RELATIONS.values(), key=lambda r: r.position)
-
-
 class ContactsTransfer:
     entity = "contacts"
     read_permission = "contacts:read"
@@ -121,7 +117,7 @@ class ContactsTransfer:
 
     async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
         custom = [custom_column(f) for f in await custom_fields.definitions(ctx, "contact")]
-        linked = [*(r.sheet_column() for r in sheet_relations()), OWNER] if relations else []
+        linked = [*(r.sheet_column() for r in SHEET_RELATIONS.ordered()), OWNER] if relations else []
         return [*PROFILE_COLUMNS, *custom, *linked]
 
     async def check_filter(self, ctx: TenantContext, filters: ContactCriteria) -> None:
@@ -153,7 +149,7 @@ class ContactsTransfer:
             records.append(values)
         if relations:
             ids = [r["id"] for r in records]
-            for relation in sheet_relations():
+            for relation in SHEET_RELATIONS.ordered():
                 names = await linked_names(ctx, relation, ids)
                 for record in records:
                     record[relation.key] = names.get(record["id"], [])
@@ -163,4 +159,4 @@ class ContactsTransfer:
         return records
 
     async def apply(self, ctx: TenantContext, rows: list[ImportRow], mode: Mode) -> list[RowResult]:
-        return await import_rows(ctx, rows, mode, sheet_relations())
+        return await import_rows(ctx, rows, mode, SHEET_RELATIONS.ordered())

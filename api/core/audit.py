@@ -26,7 +26,7 @@ from sqlalchemy.dialects.postgresql import INET, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from api.core.bulk import copy_into
+from api.core.bulk import COPY_FROM, copy_into
 from api.core.db import Actor
 from api.core.ids import new_id
 from api.core.models import Audited, Base, TenantMixin
@@ -35,7 +35,6 @@ from api.core.requestctx import current_client_ip, current_request_id
 _SECRET_COLUMN = re.compile(r"password|secret|token_hash|code_hash|otp|recovery", re.I)
 _NEVER_DIFFED = frozenset({"id", "tenant_id", "created_at", "updated_at"})
 REDACTED = {"redacted": True}
-COPY_FROM = 50  # events: from this many, record_many COPYs them (an import batch writes ~1,000)
 
 
 class AuditEvent(TenantMixin, Base):

@@ -33,6 +33,10 @@ import orjson
 from sqlalchemy import JSON, Column, MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
+# From this many rows a COPY (one round trip, binary) beats an executemany or a multi-row
+# INSERT; below it, creating a staging table costs more than it saves.
+COPY_FROM = 50
+
 
 def _staging_table(columns: Sequence[Column[Any]]) -> Table:
     name = f"staging_{uuid.uuid4().hex}"

@@ -28,25 +28,28 @@ from api.core.context import TenantContext
 from api.core.errors import AppError
 from api.core.pagination import PageParams
 from api.customfields import service as custom_fields
+from api.customfields.models import CustomField
 from api.identity import access, groups, users
 from api.identity.models import Role, StaffGroup, StaffGroupMember, User, UserPermission, UserRole
 from api.identity.repository import USER_SORTS, UserRepository
 from api.identity.schemas import GroupMembers, UserCreate, UserFilters, UserUpdate
 from api.transfer.adapters import ImportRow, Mode, RowResult, row_error
 from api.transfer.columns import CUSTOM_PREFIX, Column, column, custom_column, custom_values
-from api.transfer.relations import SheetRelation, current_links, ids_by_name, linked_names, unknown_names
+from api.transfer.relations import (
+    SheetRelation,
+    SheetRelations,
+    current_links,
+    ids_by_name,
+    linked_names,
+    names_not_found,
+)
 
 PROFILE = ("first_name", "last_name", "email", "phone", "culture", "timezone", "is_specialist")
 ROW_ERROR = "_row"
 
-SHEET_RELATIONS: dict[str, SheetRelation] = {}
-
-
-def register_sheet_relation(relation: SheetRelation) -> None:
-    """Packages linking staff users to their records (projects) add a column to staff files;
-    the relation must say how to ``attach``/``detach`` (through that package's rules)."""
-    assert relation.attach is not None and relation.detach is not None
-    SHEET_RELATIONS[relation.key] = relation
+# Packages linking staff users to their records (projects) add a column to staff files.
+SHEET_RELATIONS = SheetRelations(through_services=True)
+register_sheet_relation = SHEET_RELATIONS.register
 
 
 async def _add_to_group(ctx: TenantContext, group_id: uuid.UUID, user_ids: list[uuid.UUID]) -> object:
@@ -102,10 +105,6 @@ PERMISSIONS = column("optional_permissions", "list", ("Permisos opcionales", "Op
                       "Keys of optional permissions one of their roles offers, comma-separated",
                       "Chaves de permissões opcionais que algum dos seus papéis oferece, separadas por vírgulas"),
                      relation=True)
-def _relations() -> list[SheetRelation]:
-    return sorted(SHEET_RELATIONS.values(), key=lambda r: r.position)
-
-
 class _Failed(Exception):
     def __init__(self, errors: dict[str, dict[str, str]]) -> None:
         self.errors = errors
@@ -163,7 +162,7 @@ class UsersTransfer:
 
     async def columns(self, ctx: TenantContext, *, relations: bool) -> list[Column]:
         custom = [custom_column(f) for f in await custom_fields.definitions(ctx, "user")]
-        linked = [ROLES, PERMISSIONS, *(r.sheet_column() for r in _relations())] if relations else []
+        linked = [ROLES, PERMISSIONS, *(r.sheet_column() for r in SHEET_RELATIONS.ordered())] if relations else []
         return [*COLUMNS, *custom, *linked]
 
     async def check_filter(self, ctx: TenantContext, filters: UserFilters) -> None:
@@ -204,7 +203,7 @@ class UsersTransfer:
                                      .where(UserRole.tenant_id == ctx.tenant_id, UserRole.user_id.in_(ids)))
             grants = await self._keys(ctx, select(UserPermission.user_id, UserPermission.permission).where(
                 UserPermission.tenant_id == ctx.tenant_id, UserPermission.user_id.in_(ids)))
-            linked = {r.key: await linked_names(ctx, r, ids) for r in _relations()}
+            linked = {r.key: await linked_names(ctx, r, ids) for r in SHEET_RELATIONS.ordered()}
             for record in records:
                 record["roles"] = roles.get(record["id"], [])
                 record["optional_permissions"] = grants.get(record["id"], [])
@@ -222,11 +221,12 @@ class UsersTransfer:
     # --- import -------------------------------------------------------------------------------
 
     async def apply(self, ctx: TenantContext, rows: list[ImportRow], mode: Mode) -> list[RowResult]:
+        fields = {f.key: f for f in await custom_fields.definitions(ctx, "user")}  # once per batch
         results = []
         for row in rows:
             savepoint = await ctx.uow.savepoint()
             try:
-                outcome = await self._apply_row(ctx, row, mode)
+                outcome = await self._apply_row(ctx, row, mode, fields)
             except _Failed as failed:
                 outcome = RowResult(number=row.number, outcome="failed", errors=failed.errors)
             except AppError as error:
@@ -260,7 +260,8 @@ class UsersTransfer:
                 "Este usuário já existe (use atualizar)")})
         return target
 
-    async def _apply_row(self, ctx: TenantContext, row: ImportRow, mode: Mode) -> RowResult:
+    async def _apply_row(self, ctx: TenantContext, row: ImportRow, mode: Mode,
+                         fields: dict[str, CustomField]) -> RowResult:
         target = await self._target(ctx, row, mode)
         values = row.values
         role_ids = await self._role_ids(ctx, values["roles"]) if values.get("roles") is not None else None
@@ -277,12 +278,12 @@ class UsersTransfer:
                 await users.set_status(ctx, user_id, "inactive")
             await self._set_links(ctx, row, user_id)
             return RowResult(number=row.number, outcome="created")
-        changed = await self._update(ctx, row, target, role_ids, custom)
+        changed = await self._update(ctx, row, target, role_ids, custom, fields)
         changed |= await self._set_links(ctx, row, target.id)
         return RowResult(number=row.number, outcome="updated" if changed else "unchanged")
 
     async def _update(self, ctx: TenantContext, row: ImportRow, user: User, role_ids: list[uuid.UUID] | None,
-                      custom: dict[str, Any]) -> bool:
+                      custom: dict[str, Any], fields: dict[str, CustomField]) -> bool:
         """Send the services only what differs, so an unchanged row calls none of them."""
         values = row.values
         changes: dict[str, Any] = {}
@@ -297,8 +298,7 @@ class UsersTransfer:
             if value != getattr(user, name) and not (value is None and name in ("culture", "is_specialist")):
                 changes[name] = value
         if custom:
-            checked = custom_fields.check_values({f.key: f for f in await custom_fields.definitions(ctx, "user")},
-                                                 custom, partial=True, loc=("body", "custom_fields"))
+            checked = custom_fields.check_values(fields, custom, partial=True, loc=("body", "custom_fields"))
             if custom_fields.merge_values(user.custom_fields or {}, checked) != (user.custom_fields or {}):
                 changes["custom_fields"] = custom
         granted = await access.user_access(ctx.session, ctx.tenant_id, user.id)  # type: ignore[arg-type]
@@ -332,16 +332,14 @@ class UsersTransfer:
     @staticmethod
     async def _set_links(ctx: TenantContext, row: ImportRow, user_id: uuid.UUID) -> bool:
         changed = False
-        for relation in _relations():
+        for relation in SHEET_RELATIONS.ordered():
             if relation.key not in row.values:
                 continue
             wanted_names = row.values[relation.key]
             known = await ids_by_name(ctx, relation, set(wanted_names))
-            unknown = unknown_names(wanted_names, known)
-            if unknown:
-                listed = ", ".join(unknown)
-                raise _Failed({relation.key: _texts(f"No existe: {listed}", f"Not found: {listed}",
-                                                    f"Não existe: {listed}")})
+            reason = names_not_found(wanted_names, known)
+            if reason:
+                raise _Failed({relation.key: reason})
             wanted = {known[name.lower()] for name in wanted_names}
             current = (await current_links(ctx, relation, [user_id])).get(user_id, set())
             assert relation.attach is not None and relation.detach is not None

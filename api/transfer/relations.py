@@ -45,6 +45,24 @@ class SheetRelation:
                       relation=True)
 
 
+class SheetRelations:
+    """The relation columns of one entity's files, registered at import time by the packages
+    that own the links; ``through_services``: the adapter links through the owning package's
+    rules, so each relation must say how to ``attach``/``detach``."""
+
+    def __init__(self, *, through_services: bool = False) -> None:
+        self._by_key: dict[str, SheetRelation] = {}
+        self._through_services = through_services
+
+    def register(self, relation: SheetRelation) -> None:
+        if self._through_services:
+            assert relation.attach is not None and relation.detach is not None, relation.key
+        self._by_key[relation.key] = relation
+
+    def ordered(self) -> list[SheetRelation]:
+        return sorted(self._by_key.values(), key=lambda r: r.position)
+
+
 async def linked_names(ctx: TenantContext, relation: SheetRelation,
                        owner_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
     """The names each record is linked to, sorted (exports)."""
@@ -87,5 +105,10 @@ async def current_links(ctx: TenantContext, relation: SheetRelation,
     return current
 
 
-def unknown_names(wanted: Sequence[str], known: dict[str, uuid.UUID]) -> list[str]:
-    return [name for name in wanted if name.lower() not in known]
+def names_not_found(wanted: Sequence[str], known: dict[str, uuid.UUID]) -> dict[str, str] | None:
+    """The cell's reason (es, en, pt) when some of its names match nothing, else None."""
+    unknown = [name for name in wanted if name.lower() not in known]
+    if not unknown:
+        return None
+    listed = ", ".join(unknown)
+    return {"es": f"No existe: {listed}", "en": f"Not found: {listed}", "pt": f"Não existe: {listed}"}

@@ -52,7 +52,8 @@ async def test_a_failing_block_leaves_the_table_to_the_rollback(db):
 
 @pytest.mark.parametrize("count", [3, 120])  # a few go by INSERT, a batch by COPY: the same events
 async def test_record_many_writes_one_event_per_item_either_way(db, workspace, count):
-    from api.core.audit import COPY_FROM, AuditEvent, record_many
+    from api.core.audit import AuditEvent, record_many
+    from api.core.bulk import COPY_FROM
     from api.core.db import Actor
     from api.core.requestctx import current_client_ip, current_request_id
 
