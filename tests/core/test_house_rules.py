@@ -103,3 +103,12 @@ def test_requests_store_files_with_their_transaction(path):
                 and isinstance(node.value.value, ast.Name) and node.value.value.id == "ctx"):
             pytest.fail(f"{_rel(path)}:{node.lineno} calls ctx.storage.{node.attr}: use ctx.store_file / "
                         "ctx.remove_file_after_commit")
+
+
+@pytest.mark.parametrize("path", DOMAIN_FILES, ids=_rel)
+def test_savepoints_go_through_the_unit_of_work(path):
+    """``session.begin_nested()`` alone would undo the rows but still send the jobs, messages and
+    files queued inside it: ``ctx.uow.savepoint()`` undoes both."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Attribute) and node.attr == "begin_nested":
+            pytest.fail(f"{_rel(path)}:{node.lineno} calls begin_nested: use ctx.uow.savepoint()")
